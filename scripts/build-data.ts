@@ -1,0 +1,177 @@
+/**
+ * The data pipeline without the pages: raw inputs (DATA_DIR, default ./data) → validated
+ * responses (+ reports/quarantine.csv) → computed tables (DuckDB-WASM) → published files
+ * (public/data/, or PUBLISH_DIR). `npm run build` runs it before Astro renders the pages.
+ *
+ * Every data problem ends the run with one plain message (file, what is wrong, how to fix it) and
+ * exit code 1, never a stack trace. Environment:
+ *   DATA_DIR      the data folder (same layout as ./data)
+ *   PUBLISH_DIR   where the published files go (default ./public/data)
+ *   REPORTS_DIR   where quarantine.csv goes (default ./reports)
+ *   BENCH_JSON    if set, a file to write stage timings and peak memory to (for bench/run.ts)
+ *   BENCH_SQL_LOG if set, a file to write the index computation's SQL statements to (bench/run.ts
+ *                 replays them on native DuckDB)
+ *   VALIDATED_DIR if set, keep the validated responses CSVs there (otherwise a temp folder)
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { isDataError } from '../src/intake/data-error.ts';
+import { resolveDataDir } from '../src/intake/data-dir.ts';
+import { loadSiteConfig } from '../src/intake/load-site-config.ts';
+import { loadRegisters } from '../src/intake/load-registers.ts';
+import { listResponseFiles, listSurveyIds, loadSurvey } from '../src/intake/load-survey.ts';
+import { loadPlans } from '../src/intake/load-plans.ts';
+import { openQuarantineFile } from '../src/intake/quarantine.ts';
+import { validateResponses, type IntakeSummary } from '../src/intake/validate-responses.ts';
+import { formatIntakeSummary } from '../src/intake/format-intake-summary.ts';
+import { citedSources } from '../src/intake/cited-sources.ts';
+import { openEngine } from '../src/engine/duckdb.ts';
+import { recordingEngine } from '../src/engine/recording-engine.ts';
+import { computeIndices } from '../src/engine/compute-indices.ts';
+import { computeRankings } from '../src/engine/compute-rankings.ts';
+import { computeTrends } from '../src/engine/compute-trends.ts';
+import { computeCoverage } from '../src/engine/compute-coverage.ts';
+import { computeTargets, ksNamedByPlans } from '../src/engine/compute-targets.ts';
+import { indicatorDictionary } from '../src/engine/indicator-dictionary.ts';
+import type { ComputedTables } from '../src/engine/tables.ts';
+import { writePublished } from '../src/publish/write-published.ts';
+import type { SurveyInstrument } from '../src/intake/types.ts';
+
+const repoRoot = resolve(import.meta.dirname, '..');
+const timings: Record<string, number> = {};
+
+async function stage<T>(name: string, run: () => Promise<T> | T): Promise<T> {
+  const started = performance.now();
+  const result = await run();
+  timings[name] = (timings[name] ?? 0) + (performance.now() - started) / 1000;
+  return result;
+}
+
+function warn(message: string): void {
+  console.warn(`warning: ${message}`);
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const dataDir = resolveDataDir();
+  const publishDir = resolve(process.env.PUBLISH_DIR ?? join(repoRoot, 'public', 'data'));
+  const reportsDir = resolve(process.env.REPORTS_DIR ?? join(repoRoot, 'reports'));
+  console.log(`Data folder: ${dataDir}`);
+
+  // 1. Raw inputs → typed registers, instruments, plans.
+  const { site, registers, surveys, plans } = await stage('load inputs', async () => {
+    const site = await loadSiteConfig(dataDir, warn);
+    const registers = await loadRegisters(dataDir, warn);
+    const surveys: SurveyInstrument[] = [];
+    for (const id of listSurveyIds(dataDir)) surveys.push(await loadSurvey(dataDir, id, warn));
+    const plans = await loadPlans(dataDir, { registers, surveys }, warn);
+    return { site, registers, surveys, plans };
+  });
+
+  // 2. Responses → validated CSV per survey; rejected rows → reports/quarantine.csv.
+  const keepValidated = process.env.VALIDATED_DIR !== undefined;
+  const workDir = keepValidated ? resolve(process.env.VALIDATED_DIR!) : mkdtempSync(join(tmpdir(), 'sipas-build-'));
+  mkdirSync(workDir, { recursive: true });
+  mkdirSync(reportsDir, { recursive: true });
+  const quarantine = openQuarantineFile(reportsDir);
+  const validated = new Map<string, { path: string; summary: IntakeSummary }>();
+  const today = process.env.BUILD_TODAY ?? new Date().toISOString().slice(0, 10);
+  try {
+    await stage('validate responses', async () => {
+      for (const survey of surveys) {
+        const outputPath = join(workDir, `${survey.id}.csv`);
+        const summary = await validateResponses({
+          files: listResponseFiles(dataDir, survey.id, warn),
+          instrument: survey,
+          registers,
+          thresholds: site.thresholds,
+          outputPath,
+          quarantine,
+          warn,
+          today,
+        });
+        console.log(formatIntakeSummary(summary));
+        validated.set(survey.id, { path: outputPath, summary });
+      }
+    });
+  } finally {
+    quarantine.close();
+  }
+
+  // 3. Validated responses → computed tables, in DuckDB-WASM.
+  const sqlLog: string[] = [];
+  const wasm = await stage('start DuckDB-WASM', () => openEngine());
+  const engine = process.env.BENCH_SQL_LOG ? recordingEngine(wasm, sqlLog) : wasm;
+  const tables: ComputedTables = { indices: [], rankings: [], trends: [], coverage: [], targets: [], indicators: [] };
+  const ks = ksNamedByPlans(plans);
+  const units = [...registers.units];
+  const agencies = [...registers.agencies];
+  // Large arrays are appended in a loop: spreading ~10⁵ rows into push() overflows the stack.
+  const append = <T>(target: T[], rows: readonly T[]) => {
+    for (const row of rows) target.push(row);
+  };
+  for (const survey of surveys) {
+    const csv = validated.get(survey.id);
+    if (!csv) continue;
+    const indices = await stage('indices', () =>
+      computeIndices(survey.id === 'sipas' ? engine : wasm, { survey, validatedCsvPath: csv.path, units, site, csvLabel: `${survey.id} (validated)` }),
+    );
+    append(tables.indices, indices);
+    append(
+      tables.rankings,
+      await stage('rankings', () => computeRankings(wasm, indices, { survey: survey.id, unitLevel: site.ranked_level, units, site, ks })),
+    );
+    append(tables.trends, await stage('trends', () => computeTrends(wasm, indices, survey)));
+    const periods = [...new Set(indices.filter((r) => r.breakdown === 'all' && !/-\d\d$/.test(r.period)).map((r) => r.period))].sort();
+    append(
+      tables.coverage,
+      await stage('coverage', () => computeCoverage(wasm, { survey: survey.id, validatedCsvPath: csv.path, agencies, units, periods })),
+    );
+    append(tables.indicators, indicatorDictionary(survey));
+  }
+  tables.targets = await stage('targets', () => computeTargets(plans, tables.indices, tables.rankings, tables.coverage, site));
+  wasm.close();
+
+  // 4. Computed tables → published files (CSV with BOM, Parquet, JSON, datapackage, SHA256SUMS).
+  const quarantineCounts = [...validated.entries()].flatMap(([survey, v]) =>
+    v.summary.quarantined_by_reason.map((r) => ({ survey, reason: r.reason_code, rows: r.count })),
+  );
+  const manifest = await stage('publish', () =>
+    writePublished(publishDir, {
+      site,
+      tables,
+      units,
+      agencies,
+      fields: [...registers.fields],
+      responses: surveys.filter((s) => validated.has(s.id)).map((s) => ({ instrument: s, validatedCsv: validated.get(s.id)!.path })),
+      quarantine: quarantineCounts,
+      sources: citedSources(dataDir, surveys, plans),
+    }),
+  );
+  if (!keepValidated) rmSync(workDir, { recursive: true, force: true });
+  if (process.env.BENCH_SQL_LOG) writeFileSync(process.env.BENCH_SQL_LOG, JSON.stringify(sqlLog));
+
+  const total = (performance.now() - started) / 1000;
+  const bytes = manifest.reduce((sum, f) => sum + f.bytes, 0);
+  console.log(
+    `Published ${manifest.length} files (${(bytes / 1e6).toFixed(1)} MB) to ${publishDir} in ${total.toFixed(1)} s: ` +
+      `${tables.indices.length} index cells, ${tables.rankings.length} ranking rows, ${tables.targets.length} target rows.`,
+  );
+  if (process.env.BENCH_JSON) {
+    const responses = [...validated.values()].reduce((sum, v) => sum + v.summary.used, 0);
+    writeFileSync(
+      process.env.BENCH_JSON,
+      JSON.stringify({ total, stages: timings, responses, peak_rss_bytes: process.resourceUsage().maxRSS * 1024 }, null, 2),
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  if (isDataError(error)) {
+    console.error(`\n${error.format()}\n`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,196 @@
+/**
+ * Ranking chart: one row per unit, a dot at the index with a whisker over its 95 % interval,
+ * ranked units sorted from highest to lowest, then the units that are not ranked.
+ *
+ * Left: the unit's name (bold, and a diamond instead of a dot, for the highlighted unit). Right:
+ * "hạng 2 (2–4), n = 512" — the rank, its 95 % rank interval when it differs, and the sample size.
+ * A unit with a value but too few respondents to rank gets a hollow dot and "không xếp hạng";
+ * a suppressed unit gets no dot at all, only "quá ít phản hồi (n = 12)".
+ */
+import * as Plot from '@observablehq/plot';
+import type { RankingRow } from '../engine/tables.ts';
+import { formatInterval, formatNumber, formatPercent } from '../site/format.ts';
+import { hasEstimate, hasInterval, type ChartLang, type ChartResult } from './chart-result.ts';
+import { CHART_WORDS } from './chart-words.ts';
+import { emptyChart } from './empty-chart.ts';
+import { ABSENCE_TEXT, CHART_COLOURS } from './palette.ts';
+import { percentDomain } from './percent-domain.ts';
+import { CHART_FONT_SIZE, CHART_WIDTH, renderSvg } from './render-svg.ts';
+import { marginFor } from './text-layout.ts';
+
+export interface RankingChartOptions {
+  lang: ChartLang;
+  /** The name printed for a unit code, in `lang`. */
+  unitName: (unitCode: string) => string;
+  /** Unit code drawn with a bold name and a diamond (e.g. the district whose page this is). */
+  highlight?: string;
+  /** A vertical dashed line, e.g. the province's value, with its label ("Toàn tỉnh"). */
+  reference?: { value: number; label: string };
+  /** What is ranked, for the description; default "tỷ lệ hài lòng" / "satisfaction". */
+  subject?: string;
+  /** Axis title; default "Tỷ lệ hài lòng (%)". */
+  valueLabel?: string;
+  /** Fixed axis range in %, e.g. to share one range across years; default fits the data. */
+  domain?: [number, number];
+  width?: number;
+}
+
+type Kind = 'ranked' | 'unranked' | 'suppressed';
+
+interface RankingDatum {
+  key: string;
+  row: RankingRow;
+  kind: Kind;
+  name: string;
+  highlighted: boolean;
+  side: string;
+  title: string;
+}
+
+const ROW_HEIGHT = 28;
+
+function kindOf(row: RankingRow): Kind {
+  if (!hasEstimate(row)) return 'suppressed';
+  return row.status === 'ranked' && row.rank !== null ? 'ranked' : 'unranked';
+}
+
+/** "2 (2–4)", or "2" when the rank interval is a single rank or unknown. */
+function rankText(row: RankingRow, lang: ChartLang): string {
+  const rank = formatNumber(row.rank, lang);
+  if (row.rank_low === null || row.rank_high === null || row.rank_low === row.rank_high) return rank;
+  return `${rank} (${formatInterval(row.rank_low, row.rank_high, lang, { unit: 'plain' })})`;
+}
+
+/** Ranked units by value, highest first; ties and equal values in unit-code order (stable builds). */
+function drawingOrder(rows: RankingRow[]): RankingRow[] {
+  const order: Record<Kind, number> = { ranked: 0, unranked: 1, suppressed: 2 };
+  return [...rows].sort(
+    (a, b) =>
+      order[kindOf(a)] - order[kindOf(b)] ||
+      (b.value ?? -Infinity) - (a.value ?? -Infinity) ||
+      (a.unit_code < b.unit_code ? -1 : a.unit_code > b.unit_code ? 1 : 0),
+  );
+}
+
+function describe(data: RankingDatum[], options: RankingChartOptions): string {
+  const { lang } = options;
+  const words = CHART_WORDS[lang];
+  const subject = options.subject ?? (lang === 'vi' ? 'tỷ lệ hài lòng' : 'satisfaction');
+  const ranked = data.filter((d) => d.kind === 'ranked');
+  const unranked = data.filter((d) => d.kind !== 'ranked');
+  const one = (d: RankingDatum) => {
+    const rank = d.row.rank_low !== null && d.row.rank_high !== null && d.row.rank_low !== d.row.rank_high
+      ? `${formatNumber(d.row.rank, lang)}, ${lang === 'vi' ? 'khoảng' : 'interval'} ${formatInterval(d.row.rank_low, d.row.rank_high, lang, { unit: 'plain' })}`
+      : formatNumber(d.row.rank, lang);
+    return `${d.name}, ${formatPercent(d.row.value, lang)} (${words.rank(rank)})`;
+  };
+  const parts = [
+    lang === 'vi'
+      ? `Xếp hạng ${data.length} đơn vị theo ${subject}.`
+      : `Ranking of ${data.length} units by ${subject}.`,
+  ];
+  const first = ranked[0];
+  const last = ranked[ranked.length - 1];
+  if (first) parts.push(`${lang === 'vi' ? 'Cao nhất' : 'Highest'}: ${one(first)}.`);
+  if (last && last !== first) parts.push(`${lang === 'vi' ? 'Thấp nhất' : 'Lowest'}: ${one(last)}.`);
+  const highlighted = ranked.find((d) => d.highlighted && d !== first && d !== last);
+  if (highlighted) parts.push(`${one(highlighted)}.`);
+  if (unranked.length > 0) {
+    const list = unranked.map((d) =>
+      d.kind === 'suppressed' ? `${d.name}: ${words.tooFew(d.row.n)}` : `${d.name} (${words.n(d.row.n)})`,
+    );
+    parts.push(`${lang === 'vi' ? 'Không xếp hạng' : 'Not ranked'}: ${list.join('; ')}.`);
+  }
+  if (options.reference) {
+    parts.push(`${lang === 'vi' ? 'Đường tham chiếu' : 'Reference line'}: ${options.reference.label} ${formatPercent(options.reference.value, lang)}.`);
+  }
+  return parts.join(' ');
+}
+
+/** Draws `rows` (one survey, period and unit level) as a ranking; see the module comment. */
+export function rankingChart(rows: RankingRow[], options: RankingChartOptions): ChartResult<RankingRow> {
+  const { lang } = options;
+  if (rows.length === 0) return emptyChart(lang, options.width);
+  const words = CHART_WORDS[lang];
+  const ordered = drawingOrder(rows);
+  const data: RankingDatum[] = ordered.map((row) => {
+    const kind = kindOf(row);
+    const name = options.unitName(row.unit_code);
+    const side =
+      kind === 'ranked'
+        ? `${words.rank(rankText(row, lang))}, ${words.n(row.n)}`
+        : kind === 'unranked'
+          ? `${words.notRanked}, ${words.n(row.n)}`
+          : words.notRanked;
+    const interval = hasInterval(row) ? ` (${words.interval}: ${formatInterval(row.ci_low, row.ci_high, lang)})` : '';
+    const title = `${name}: ${formatPercent(row.value, lang)}${interval}, ${side}`;
+    return { key: row.unit_code, row, kind, name, highlighted: row.unit_code === options.highlight, side, title };
+  });
+  const drawn = data.filter((d) => d.kind !== 'suppressed');
+  const domain =
+    options.domain ??
+    percentDomain(drawn.flatMap((d) => [d.row.value, d.row.ci_low, d.row.ci_high]).concat(options.reference?.value ?? null));
+  const marginLeft = marginFor(data.map((d) => d.name), CHART_FONT_SIZE, 80, 220, data.some((d) => d.highlighted));
+  const marginRight = marginFor(data.map((d) => d.side), CHART_FONT_SIZE, 60, 190);
+  const marginTop = options.reference ? 30 : 12;
+  const marginBottom = 40;
+  const is = (kind: Kind, highlighted: boolean) => (d: RankingDatum) => d.kind === kind && d.highlighted === highlighted;
+  const dotStyle = { x: (d: RankingDatum) => d.row.value, y: 'key', title: 'title' } as const;
+
+  const description = describe(data, options);
+  const svg = renderSvg(
+    {
+      width: options.width ?? CHART_WIDTH,
+      height: marginTop + marginBottom + data.length * ROW_HEIGHT,
+      marginTop,
+      marginBottom,
+      marginLeft,
+      marginRight,
+      x: { domain, clamp: true },
+      y: { type: 'point', domain: data.map((d) => d.key), padding: 0.5, axis: null },
+      marks: [
+        Plot.gridX({ stroke: '#000000', strokeOpacity: 0.1 }),
+        Plot.axisX({
+          label: options.valueLabel ?? words.valueAxis,
+          labelAnchor: 'center',
+          labelArrow: 'none',
+          tickFormat: (v: number) => formatNumber(v, lang, Number.isInteger(v) ? 0 : 1),
+        }),
+        options.reference
+          ? [
+              Plot.ruleX([options.reference.value], { stroke: CHART_COLOURS.reference, strokeDasharray: '5,4' }),
+              Plot.text([options.reference], {
+                x: 'value',
+                frameAnchor: 'top',
+                dy: -8,
+                lineAnchor: 'bottom',
+                fill: CHART_COLOURS.reference,
+                text: (r: { value: number; label: string }) => `${r.label}: ${formatPercent(r.value, lang)}`,
+              }),
+            ]
+          : null,
+        Plot.ruleY(
+          drawn.filter((d) => hasInterval(d.row)),
+          { y: 'key', x1: (d: RankingDatum) => d.row.ci_low, x2: (d: RankingDatum) => d.row.ci_high, stroke: CHART_COLOURS.estimate, strokeWidth: 2 },
+        ),
+        Plot.dot(data.filter(is('ranked', false)), { ...dotStyle, r: 4.5, fill: CHART_COLOURS.estimate }),
+        Plot.dot(data.filter(is('unranked', false)), { ...dotStyle, r: 4.5, fill: 'white', stroke: CHART_COLOURS.estimate, strokeWidth: 1.5 }),
+        Plot.dot(data.filter(is('ranked', true)), { ...dotStyle, symbol: 'diamond2', r: 7, fill: CHART_COLOURS.highlight, stroke: 'white' }),
+        Plot.dot(data.filter(is('unranked', true)), { ...dotStyle, symbol: 'diamond2', r: 7, fill: 'white', stroke: CHART_COLOURS.highlight, strokeWidth: 1.5 }),
+        Plot.text(data.filter((d) => d.kind === 'suppressed'), {
+          y: 'key',
+          frameAnchor: 'left',
+          textAnchor: 'start',
+          dx: 6,
+          ...ABSENCE_TEXT,
+          text: (d: RankingDatum) => words.tooFew(d.row.n),
+        }),
+        Plot.text(data.filter((d) => !d.highlighted), { y: 'key', text: 'name', frameAnchor: 'left', textAnchor: 'end', dx: -10 }),
+        Plot.text(data.filter((d) => d.highlighted), { y: 'key', text: 'name', frameAnchor: 'left', textAnchor: 'end', dx: -10, fontWeight: 'bold' }),
+        Plot.text(data, { y: 'key', text: 'side', frameAnchor: 'right', textAnchor: 'start', dx: 10 }),
+      ],
+    },
+    description,
+  );
+  return { svg, description, rows: ordered };
+}

@@ -1,0 +1,106 @@
+/**
+ * coverage.csv (data-contract.md → Outputs; method.md → Indices, 5): per unit of every level and
+ * per period, how many of the agencies registered as handling administrative procedures had at
+ * least one valid response. The rules are sql/coverage-agencies.sql (reference/coverage.ts is
+ * their reference).
+ */
+import type { Agency, Unit } from '../intake/types.ts';
+import type { Engine } from './duckdb.ts';
+import { periodBounds } from './reference/period-calendar.ts';
+import { createTableFromRows, dropTable } from './rows-table.ts';
+import { sqlFile } from './sql-files.ts';
+import type { CoverageRow } from './tables.ts';
+
+/**
+ * Coverage is about agencies that handle administrative procedures, so it is computed for the
+ * administrative-procedures survey only; health and education surveys get no coverage rows.
+ */
+export const COVERAGE_SURVEY = 'sipas';
+
+export interface CoverageOptions {
+  survey: string;
+  /** The survey's validated responses CSV (intake output). When given, it is read directly. */
+  validatedCsvPath?: string;
+  /** Otherwise: the DuckDB table holding the survey's validated responses (default `responses`). */
+  responsesTable?: string;
+  agencies: Agency[];
+  units: Unit[];
+  /** Periods to report, e.g. every year and quarter with responses: `2024`, `2024-Q1`. */
+  periods: string[];
+}
+
+const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function responsesSource(opts: CoverageOptions): string {
+  if (opts.validatedCsvPath !== undefined) {
+    const path = opts.validatedCsvPath.replaceAll("'", "''");
+    return `read_csv('${path}', header = true, all_varchar = true)`;
+  }
+  const table = opts.responsesTable ?? 'responses';
+  if (!TABLE_NAME.test(table)) throw new Error(`invalid responses table name "${table}"`);
+  return table;
+}
+
+export function computeCoverage(engine: Engine, opts: CoverageOptions): CoverageRow[] {
+  if (opts.survey !== COVERAGE_SURVEY) return [];
+  createTableFromRows(
+    engine,
+    'coverage_units',
+    [
+      { name: 'code', type: 'VARCHAR' },
+      { name: 'parent_code', type: 'VARCHAR' },
+      { name: 'valid_from', type: 'DATE' },
+      { name: 'valid_to', type: 'DATE' },
+    ],
+    opts.units,
+  );
+  createTableFromRows(
+    engine,
+    'coverage_agencies',
+    [
+      { name: 'code', type: 'VARCHAR' },
+      { name: 'unit_code', type: 'VARCHAR' },
+      { name: 'has_procedures', type: 'BOOLEAN' },
+      { name: 'valid_from', type: 'DATE' },
+      { name: 'valid_to', type: 'DATE' },
+    ],
+    opts.agencies,
+  );
+  createTableFromRows(
+    engine,
+    'coverage_periods',
+    [
+      { name: 'period', type: 'VARCHAR' },
+      { name: 'start_date', type: 'DATE' },
+      { name: 'end_date', type: 'DATE' },
+    ],
+    [...new Set(opts.periods)].map((period) => {
+      const { start, end } = periodBounds(period);
+      return { period, start_date: start, end_date: end };
+    }),
+  );
+  engine.run(
+    `CREATE OR REPLACE TEMP VIEW coverage_responses AS ` +
+      `SELECT CAST(date AS DATE) AS date, CAST(agency_code AS VARCHAR) AS agency_code FROM ${responsesSource(opts)}`,
+  );
+  try {
+    const rows = engine.all<Omit<CoverageRow, 'survey'>>(sqlFile('coverage-agencies'));
+    return rows
+      .map((row) => ({
+        survey: opts.survey,
+        period: row.period,
+        unit_code: row.unit_code,
+        agencies_registered: row.agencies_registered,
+        agencies_measured: row.agencies_measured,
+        coverage: row.coverage,
+      }))
+      .sort((a, b) => compareText(a.period, b.period) || compareText(a.unit_code, b.unit_code));
+  } finally {
+    engine.run('DROP VIEW IF EXISTS coverage_responses');
+    for (const table of ['coverage_units', 'coverage_agencies', 'coverage_periods']) dropTable(engine, table);
+  }
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

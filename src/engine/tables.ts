@@ -1,0 +1,114 @@
+/**
+ * Row shapes of the computed tables, one interface per published file of
+ * ../shared/spec/data-contract.md → Outputs. Field order here IS the published column order.
+ * Numbers are kept at full precision; rounding to 2 decimals happens only when written.
+ */
+
+export type Breakdown = 'all' | 'field' | 'channel' | 'respondent_type' | 'agency';
+export type IndicatorLevel = 'overall' | 'element' | 'item';
+
+export interface IndexRow {
+  survey: string;
+  /** `2024`, `2024-Q1` or `2024-03`. */
+  period: string;
+  unit_code: string;
+  breakdown: Breakdown;
+  /** `*` when breakdown is `all`. */
+  breakdown_value: string;
+  indicator: string;
+  level: IndicatorLevel;
+  n: number;
+  /** Items only; null for elements and overall. */
+  satisfied: number | null;
+  value: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  status: 'ok' | 'suppressed';
+  /** Standard error of `value` (percentage points); not in the contract's required columns. */
+  se: number | null;
+}
+
+export interface RankingRow {
+  survey: string;
+  period: string;
+  unit_level: string;
+  unit_code: string;
+  value: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  n: number;
+  rank: number | null;
+  rank_low: number | null;
+  rank_high: number | null;
+  p_first: number | null;
+  k: number | null;
+  p_top_k: number | null;
+  status: 'ranked' | 'not_ranked';
+}
+
+export interface TrendRow {
+  survey: string;
+  period: string;
+  previous_period: string;
+  unit_code: string;
+  breakdown: Breakdown;
+  breakdown_value: string;
+  indicator: string;
+  value: number | null;
+  previous_value: number | null;
+  change: number | null;
+  change_ci_low: number | null;
+  change_ci_high: number | null;
+  significant: boolean | null;
+  method_break: boolean;
+}
+
+export interface CoverageRow {
+  survey: string;
+  period: string;
+  unit_code: string;
+  agencies_registered: number;
+  agencies_measured: number;
+  coverage: number | null;
+}
+
+export interface TargetRow {
+  plan: string;
+  target: string;
+  survey: string;
+  unit_code: string;
+  period: string;
+  indicator: string;
+  breakdown: Breakdown;
+  breakdown_value: string;
+  comparator: string;
+  threshold: number;
+  value: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  gap: number | null;
+  status: 'met' | 'not_met' | 'no_data' | 'too_few';
+  certainty: 'clear' | 'uncertain' | null;
+}
+
+export interface IndicatorRow {
+  survey: string;
+  indicator: string;
+  level: IndicatorLevel;
+  element: string | null;
+  name_vi: string;
+  name_en: string;
+  question_vi: string | null;
+  question_en: string | null;
+  method_version: string;
+}
+
+/** Everything the engine computes, handed to the publisher and the pages. */
+export interface ComputedTables {
+  indices: IndexRow[];
+  rankings: RankingRow[];
+  trends: TrendRow[];
+  coverage: CoverageRow[];
+  targets: TargetRow[];
+  indicators: IndicatorRow[];
+}

@@ -1,0 +1,175 @@
+/**
+ * Typed shapes of the input files under `data/` (see ../shared/spec/data-contract.md → Inputs).
+ * Loaders in this folder turn loose files into these; everything downstream trusts them.
+ */
+
+/** Vietnamese first, English second: every user-facing text carries both. */
+export interface Bilingual {
+  vi: string;
+  en: string;
+}
+
+/** `data/site.json`: the publisher's settings. */
+export interface SiteConfig {
+  publisher: Bilingual;
+  title: Bilingual;
+  /** Absolute public URL of the site, ending in `/`; used for canonical links and citations. */
+  base_url: string;
+  release: { version: string; date: string };
+  licence: { id: string; title: string; path: string };
+  thresholds: {
+    /** Cells with fewer respondents are published as `suppressed` (method.md → Suppression). */
+    min_n_publish: number;
+    /** Units with fewer respondents are `not_ranked`. */
+    min_n_rank: number;
+    /** Share of a file's rows that may be quarantined before the build fails (0.01 = 1 %). */
+    max_quarantine_share: number;
+  };
+  /** The unit level that is ranked (e.g. `district`). */
+  ranked_level: UnitLevel;
+  /** Code of the province whose units the site covers (e.g. `58`). */
+  province_code: string;
+  rank_simulation: { draws: number; seed: number };
+  /** True when the responses are generated sample data: every page then shows a banner. */
+  sample_data: boolean;
+  sample_note?: Bilingual;
+}
+
+export type UnitLevel = 'province' | 'district' | 'commune';
+
+/** A row of `data/units.csv`. Dates are ISO `YYYY-MM-DD`; `valid_to` null = still valid. */
+export interface Unit {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  level: UnitLevel;
+  parent_code: string | null;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+/** A row of `data/agencies.csv`. */
+export interface Agency {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  unit_code: string;
+  sector: string;
+  has_procedures: boolean;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+/** A row of `data/fields.csv` (procedure field, lĩnh vực). */
+export interface Field {
+  code: string;
+  name_vi: string;
+  name_en: string;
+}
+
+export interface SurveyItem {
+  /** Indicator code, e.g. `TC1`. */
+  code: string;
+  /** Column name in the responses CSV (usually equal to `code`). */
+  column: string;
+  question_vi: string;
+  question_en: string;
+}
+
+export interface SurveyElement {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  /** Weight in the overall index; absent = equal weights. */
+  weight?: number;
+  items: SurveyItem[];
+}
+
+/** `data/surveys/<id>/survey.json`: the instrument. */
+export interface SurveyInstrument {
+  id: string;
+  title: Bilingual;
+  /** Method versions in time order; a change of version between two periods is a method break. */
+  method_versions: { version: string; valid_from: string; valid_to: string | null; note: Bilingual }[];
+  legal_basis: { reference: string; date: string; title: Bilingual; source_id?: string }[];
+  scale: { min: number; max: number; labels: Bilingual[]; satisfied: number[] };
+  elements: SurveyElement[];
+}
+
+export type Comparator = '>' | '>=' | '<=' | '<';
+
+/** One target of a plan, as written in `data/plans/<id>.json`. */
+export interface PlanTarget {
+  id: string;
+  label: Bilingual;
+  survey: string;
+  unit_code: string;
+  period: string;
+  /** `overall`, an element or item code, `coverage`, or `rank`. */
+  indicator: string;
+  breakdown: 'all' | 'field' | 'channel' | 'respondent_type' | 'agency';
+  /** One value per row; several values = one row each plus an "all of them" row. */
+  breakdown_values: string[];
+  comparator: Comparator;
+  /** Percent for indices and coverage; k for rank targets. */
+  threshold: number;
+}
+
+/** `data/plans/<id>.json`. */
+export interface Plan {
+  id: string;
+  reference: string;
+  date: string;
+  issuer: Bilingual;
+  title: Bilingual;
+  unit_code: string;
+  source: { title: Bilingual; url: string | null; source_id?: string };
+  targets: PlanTarget[];
+}
+
+/** A response that passed validation: answers are integers on the scale or null (unanswered). */
+export interface ValidatedResponse {
+  response_id: string;
+  /** ISO `YYYY-MM-DD`. */
+  date: string;
+  unit_code: string;
+  agency_code: string | null;
+  field: string | null;
+  channel: string | null;
+  respondent_type: string | null;
+  /** In the instrument's item order. */
+  answers: (number | null)[];
+}
+
+/** One row of `reports/quarantine.csv`. Line numbers count the header as line 1. */
+export interface QuarantinedRow {
+  file: string;
+  line: number;
+  /** The column as named in the file; empty when the whole row is at fault. */
+  column: string;
+  /** For the person fixing the file: names the bad value. Never published. */
+  reason: string;
+  /** The kind of problem, without the value: what the site may publish counts of. */
+  reason_code: QuarantineReasonCode;
+}
+
+/** Stable codes of the reasons a row is set aside (labels in src/intake/quarantine.ts). */
+export type QuarantineReasonCode =
+  | 'missing_response_id'
+  | 'duplicate_response_id'
+  | 'missing_date'
+  | 'invalid_date'
+  | 'date_out_of_range'
+  | 'missing_unit'
+  | 'unknown_unit'
+  | 'unit_not_valid_on_date'
+  | 'unknown_agency'
+  | 'agency_not_valid_on_date'
+  | 'unknown_field'
+  | 'invalid_channel'
+  | 'invalid_respondent_type'
+  | 'answer_outside_scale'
+  | 'answer_not_whole_number'
+  | 'answer_not_a_number'
+  | 'no_item_answered'
+  | 'wrong_cell_count';

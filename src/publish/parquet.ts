@@ -1,0 +1,100 @@
+/**
+ * Published Parquet, written with hyparquet-writer from the same published rows as the CSV, so
+ * both hold the same rounded values. Types: string → UTF8 BYTE_ARRAY, integer → INT32,
+ * number → DOUBLE (rounded like the CSV), boolean → BOOLEAN, date → INT32 DATE; a field is
+ * REQUIRED when the schema says so, else OPTIONAL (null = missing).
+ *
+ * Rows are buffered per column and written one row group at a time through hyparquet-writer's
+ * ParquetWriter and its file writer (which flushes to disk every ~1 MB), so memory is bounded by
+ * one row group whatever the table's length.
+ */
+import { ParquetWriter, fileWriter, type SchemaElement } from 'hyparquet-writer';
+import { epochDays, type PublishedRow, type PublishedValue } from './cell.ts';
+import type { FieldType, PublishedField, TableSchema } from './schemas.ts';
+
+/** 100 000 rows per row group: a few MB per group for responses, one group for small tables. */
+export const ROW_GROUP_ROWS = 100_000;
+
+const INT32_MAX = 2 ** 31 - 1;
+
+/** Writer name stored in the file footer: fixed text, no version or time, for byte-identical builds. */
+const CREATED_BY = 'sipas-transparency publisher (hyparquet-writer)';
+
+const PHYSICAL: Record<FieldType, Omit<SchemaElement, 'name' | 'repetition_type'>> = {
+  string: { type: 'BYTE_ARRAY', converted_type: 'UTF8' },
+  integer: { type: 'INT32' },
+  number: { type: 'DOUBLE' },
+  boolean: { type: 'BOOLEAN' },
+  date: { type: 'INT32', converted_type: 'DATE' },
+};
+
+/** The Parquet schema of a published table: a flat root with one leaf per field. */
+export function parquetSchemaOf(schema: TableSchema): SchemaElement[] {
+  return [
+    { name: 'root', num_children: schema.fields.length },
+    ...schema.fields.map((field): SchemaElement => ({
+      name: field.name,
+      ...PHYSICAL[field.type],
+      repetition_type: field.required ? 'REQUIRED' : 'OPTIONAL',
+    })),
+  ];
+}
+
+export class ParquetTableWriter {
+  #schema: TableSchema;
+  #writer: ParquetWriter;
+  #columns: PublishedValue[][];
+  #buffered = 0;
+  #rowGroupRows: number;
+  #file: ReturnType<typeof fileWriter>;
+  /** Per column, the conversion to the Parquet physical value, or undefined when there is none. */
+  #convert: (((value: PublishedValue) => PublishedValue) | undefined)[];
+
+  constructor(path: string, schema: TableSchema, rowGroupRows = ROW_GROUP_ROWS) {
+    this.#schema = schema;
+    this.#rowGroupRows = rowGroupRows;
+    this.#file = fileWriter(path);
+    this.#writer = new ParquetWriter({ writer: this.#file, schema: parquetSchemaOf(schema), createdBy: CREATED_BY });
+    this.#columns = schema.fields.map(() => []);
+    this.#convert = schema.fields.map(physicalConversion);
+  }
+
+  push(row: PublishedRow): void {
+    const { values } = row;
+    const columns = this.#columns;
+    const convert = this.#convert;
+    for (let i = 0; i < columns.length; i++) {
+      const value = values[i] ?? null;
+      const toPhysical = convert[i];
+      (columns[i] as PublishedValue[]).push(toPhysical && value !== null ? toPhysical(value) : value);
+    }
+    this.#buffered += 1;
+    if (this.#buffered >= this.#rowGroupRows) this.#writeRowGroup();
+  }
+
+  /** Writes the last row group and the footer; returns the file size in bytes. */
+  close(): number {
+    this.#writeRowGroup();
+    this.#writer.finish();
+    return this.#file.offset;
+  }
+
+  #writeRowGroup(): void {
+    if (this.#buffered === 0) return;
+    const columnData = this.#schema.fields.map((field, i) => ({ name: field.name, data: this.#columns[i] as PublishedValue[] }));
+    this.#writer.write({ columnData, rowGroupSize: this.#buffered });
+    this.#columns = this.#schema.fields.map(() => []);
+    this.#buffered = 0;
+  }
+}
+
+function physicalConversion(field: PublishedField): ((value: PublishedValue) => PublishedValue) | undefined {
+  if (field.type === 'date') return (value) => epochDays(value as string);
+  if (field.type === 'integer') {
+    return (value) => {
+      if (Math.abs(value as number) > INT32_MAX) throw new RangeError(`column ${field.name}: ${String(value)} does not fit a 32-bit integer`);
+      return value;
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,173 @@
+/**
+ * Computed tables → the public files of `/data/` (data-contract.md → Outputs):
+ *
+ * | file | formats |
+ * | --- | --- |
+ * | indices, trends | .csv .parquet |
+ * | rankings, targets, coverage, indicators | .csv .parquet .json |
+ * | responses-<survey id> (one per survey: responses-sipas, responses-y-te, …) | .csv .parquet |
+ * | units, agencies, fields | .csv .parquet .json |
+ * | quarantine-summary (counts by survey and reason, never row contents) | .csv .parquet .json |
+ * | datapackage.json, SHA256SUMS | — |
+ *
+ * Formats: CSV per csv.ts (BOM, `\n`, RFC 4180, formula neutralising), Parquet per parquet.ts,
+ * JSON per json.ts, all with the same values rounded per schemas.ts (round.ts).
+ *
+ * Everything is written into a temporary sibling folder; only when every file, datapackage.json
+ * and SHA256SUMS are written and the package passes its own check is the folder renamed into
+ * place (as Observable Framework does with data loaders). A failed build therefore leaves the
+ * previous files untouched instead of a half-written mix.
+ */
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { ComputedTables } from '../engine/tables.ts';
+import type { Agency, Field, SiteConfig, Unit } from '../intake/types.ts';
+import { checkDataPackage } from './check-datapackage.ts';
+import {
+  DATAPACKAGE_FILE,
+  buildDataPackage,
+  formatDataPackage,
+  type PackagedTable,
+  type SourceRecord,
+} from './datapackage.ts';
+import { responseRows, type ResponsesSource } from './response-rows.ts';
+import {
+  agenciesSchema,
+  coverageSchema,
+  fieldsSchema,
+  indicatorsSchema,
+  indicesSchema,
+  quarantineSummarySchema,
+  rankingsSchema,
+  responsesSchema,
+  targetsSchema,
+  trendsSchema,
+  unitsSchema,
+  type FileFormat,
+  type QuarantineCount,
+  type TableSchema,
+} from './schemas.ts';
+import { SHA256SUMS_FILE, formatSha256Sums, sha256OfFile } from './sha256sums.ts';
+import { objectRows, writeTable, type RowSource } from './table-writer.ts';
+
+export type { QuarantineCount } from './schemas.ts';
+export type { ResponsesSource } from './response-rows.ts';
+export type { SourceRecord } from './datapackage.ts';
+
+export interface PublishInput {
+  site: SiteConfig;
+  tables: ComputedTables;
+  units: Unit[];
+  agencies: Agency[];
+  fields: Field[];
+  /** One entry per survey; each becomes responses-<survey id>.csv / .parquet. */
+  responses: ResponsesSource[];
+  /** Quarantined rows counted by survey and reason code: no row contents are ever published. */
+  quarantine: QuarantineCount[];
+  /** The sources to cite in datapackage.json (rows of data/published/sources.csv). */
+  sources: SourceRecord[];
+}
+
+export interface ManifestEntry {
+  /** File name inside the data folder, e.g. `indices.csv` (the site serves it at /data/indices.csv). */
+  path: string;
+  /** Table the file holds; null for datapackage.json and SHA256SUMS. */
+  table: string | null;
+  format: FileFormat | 'datapackage' | 'sha256sums';
+  /** Data rows (header excluded); null for datapackage.json and SHA256SUMS. */
+  rows: number | null;
+  bytes: number;
+  sha256: string;
+}
+
+/** Writes every published file into `outDir` (replacing it on success) and returns what it wrote. */
+export async function writePublished(outDir: string, input: PublishInput): Promise<ManifestEntry[]> {
+  const parent = dirname(outDir);
+  mkdirSync(parent, { recursive: true });
+  const staging = join(parent, `.${basename(outDir)}.tmp-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { mode: 0o755 });
+  try {
+    const manifest = await writeInto(staging, input);
+    for (const name of readdirSync(staging)) chmodSync(join(staging, name), 0o644);
+    chmodSync(staging, 0o755);
+    replaceFolder(staging, outDir);
+    return manifest;
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function writeInto(dir: string, input: PublishInput): Promise<ManifestEntry[]> {
+  const tables: PackagedTable[] = [];
+  for (const [schema, rows] of tableSources(input)) {
+    const written = await writeTable(dir, schema, rows);
+    const files = [];
+    for (const { file, format } of written.files) {
+      const path = join(dir, file);
+      files.push({ file, format, bytes: statSync(path).size, sha256: await sha256OfFile(path) });
+    }
+    tables.push({ schema, rows: written.rows, files });
+  }
+
+  const descriptor = buildDataPackage({ site: input.site, tables, sources: input.sources });
+  const problems = await checkDataPackage(descriptor, { dir });
+  if (problems.length > 0) throw new Error(`${DATAPACKAGE_FILE} fails its check:\n- ${problems.join('\n- ')}`);
+  const manifest: ManifestEntry[] = tables.flatMap(({ schema, rows, files }) =>
+    files.map(({ file, format, bytes, sha256 }) => ({ path: file, table: schema.name, format, rows, bytes, sha256 })),
+  );
+  manifest.push(await writeTextFile(dir, DATAPACKAGE_FILE, formatDataPackage(descriptor), 'datapackage'));
+  manifest.push(await writeTextFile(dir, SHA256SUMS_FILE, formatSha256Sums(manifest.map(({ path, sha256 }) => ({ file: path, sha256 }))), 'sha256sums'));
+  return manifest;
+}
+
+/** Every published table with its rows, in the order datapackage.json lists them. */
+function tableSources(input: PublishInput): [TableSchema, RowSource][] {
+  const surveys = [...input.responses].sort((a, b) => compareText(a.instrument.id, b.instrument.id));
+  surveys.forEach((source, i) => {
+    if (i > 0 && surveys[i - 1]?.instrument.id === source.instrument.id) {
+      throw new Error(`the responses of survey ${source.instrument.id} were given twice`);
+    }
+  });
+  const quarantine = [...input.quarantine].sort((a, b) => compareText(a.survey, b.survey) || compareText(a.reason, b.reason));
+  const { tables } = input;
+  return [
+    [indicesSchema, objectRows(indicesSchema, tables.indices)],
+    [rankingsSchema, objectRows(rankingsSchema, tables.rankings)],
+    [targetsSchema, objectRows(targetsSchema, tables.targets)],
+    [trendsSchema, objectRows(trendsSchema, tables.trends)],
+    [coverageSchema, objectRows(coverageSchema, tables.coverage)],
+    [indicatorsSchema, objectRows(indicatorsSchema, tables.indicators)],
+    ...surveys.map((source): [TableSchema, RowSource] => [responsesSchema(source.instrument), responseRows(source)]),
+    [unitsSchema, objectRows(unitsSchema, input.units)],
+    [agenciesSchema, objectRows(agenciesSchema, input.agencies)],
+    [fieldsSchema, objectRows(fieldsSchema, input.fields)],
+    [quarantineSummarySchema, objectRows(quarantineSummarySchema, quarantine)],
+  ];
+}
+
+async function writeTextFile(dir: string, file: string, text: string, format: 'datapackage' | 'sha256sums'): Promise<ManifestEntry> {
+  const path = join(dir, file);
+  writeFileSync(path, text, { encoding: 'utf8', mode: 0o644 });
+  return { path: file, table: null, format, rows: null, bytes: statSync(path).size, sha256: await sha256OfFile(path) };
+}
+
+/** Puts `staging` where `outDir` is: old folder aside, new one in, old one removed. */
+function replaceFolder(staging: string, outDir: string): void {
+  const previous = join(dirname(outDir), `.${basename(outDir)}.old-${process.pid}`);
+  rmSync(previous, { recursive: true, force: true });
+  if (existsSync(outDir)) renameSync(outDir, previous);
+  try {
+    renameSync(staging, outDir);
+  } catch (error) {
+    if (existsSync(previous)) renameSync(previous, outDir);
+    throw error;
+  }
+  rmSync(previous, { recursive: true, force: true });
+}
+
+/** Code-unit order: the same on every machine, unlike localeCompare. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,96 @@
+/**
+ * Command-line options of scripts/generate-sample.ts, parsed into a plain object so the script
+ * and the tests share one reading of them. Errors name the option and what to write instead.
+ */
+import { join, resolve } from 'node:path';
+import { DEFAULT_RESPONSES_PER_YEAR } from './case-mix.ts';
+
+export interface GenerateOptions {
+  seed: number;
+  years: number[];
+  surveys: string[];
+  /** Total rows per survey across all years. */
+  responses: Record<string, number>;
+  /** Folder with units.csv, agencies.csv, fields.csv and surveys/<id>/survey.json. */
+  dataDir: string;
+  /** Folder receiving <survey>/responses/<year>.csv. */
+  outDir: string;
+  defectShare: number;
+}
+
+export const USAGE = `Usage: npx node scripts/generate-sample.ts [options]
+  --seed N                 random seed (default 1); same options → byte-identical files
+  --responses N            SIPAS responses in total over all years (default 24000)
+  --responses-y-te N       health responses in total (default 1050 a year)
+  --responses-giao-duc N   education responses in total (default 1050 a year)
+  --years 2021-2024        years, as a range or a list (2021,2023) (default 2021-2024)
+  --surveys a,b            surveys to generate (default sipas,y-te,giao-duc)
+  --data DIR               registers folder (default $DATA_DIR or ./data)
+  --out DIR                output folder (default <data>/surveys); writes <out>/<survey>/responses/<year>.csv
+  --defects SHARE          share of rows with a defect the intake must quarantine, and the same share
+                           in loose-but-valid forms (default 0.002 when --out is not given, i.e. for
+                           the committed sample; 0 when --out is given, e.g. for benchmarks)`;
+
+function parseWholeNumber(option: string, text: string, minimum: number): number {
+  if (!/^\d+$/.test(text) || Number(text) < minimum) {
+    throw new Error(`${option} ${text}: expected a whole number ≥ ${minimum}, e.g. ${option} ${Math.max(minimum, 1000)}.`);
+  }
+  return Number(text);
+}
+
+export function parseYears(text: string): number[] {
+  const range = /^(\d{4})-(\d{4})$/.exec(text);
+  if (range) {
+    const first = Number(range[1]);
+    const last = Number(range[2]);
+    if (last < first) throw new Error(`--years ${text}: the range ends before it starts; write e.g. 2021-2024.`);
+    return Array.from({ length: last - first + 1 }, (_, index) => first + index);
+  }
+  const years = text.split(',').map((part) => part.trim());
+  if (years.some((year) => !/^\d{4}$/.test(year))) {
+    throw new Error(`--years ${text}: write a range (2021-2024) or a list of years (2021,2023).`);
+  }
+  return [...new Set(years.map(Number))].sort((a, b) => a - b);
+}
+
+/** `argv` without the node and script paths; `env` for DATA_DIR; `cwd` for relative defaults. */
+export function parseGenerateOptions(argv: string[], env: Record<string, string | undefined>, cwd: string): GenerateOptions {
+  const values = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const argument = argv[i] ?? '';
+    if (!argument.startsWith('--')) throw new Error(`Unexpected argument "${argument}".\n${USAGE}`);
+    const [name, inline] = argument.split('=', 2) as [string, string | undefined];
+    const value = inline ?? argv[++i];
+    if (value === undefined) throw new Error(`${name} needs a value.\n${USAGE}`);
+    values.set(name, value);
+  }
+  const known = ['--seed', '--responses', '--responses-y-te', '--responses-giao-duc', '--years', '--surveys', '--data', '--out', '--defects'];
+  const unknown = [...values.keys()].filter((name) => !known.includes(name));
+  if (unknown.length > 0) throw new Error(`Unknown option ${unknown.join(', ')}.\n${USAGE}`);
+
+  const years = parseYears(values.get('--years') ?? '2021-2024');
+  const surveys = (values.get('--surveys') ?? 'sipas,y-te,giao-duc').split(',').map((survey) => survey.trim()).filter(Boolean);
+  const responses: Record<string, number> = {};
+  for (const survey of surveys) {
+    const option = survey === 'sipas' ? '--responses' : `--responses-${survey}`;
+    const given = values.get(option);
+    const fallback = survey === 'sipas' ? 24000 : (DEFAULT_RESPONSES_PER_YEAR[survey] ?? 1000) * years.length;
+    responses[survey] = given === undefined ? fallback : parseWholeNumber(option, given, 0);
+  }
+  const dataDir = resolve(cwd, values.get('--data') ?? env.DATA_DIR ?? 'data');
+  const outGiven = values.get('--out');
+  const defectText = values.get('--defects');
+  const defectShare = defectText === undefined ? (outGiven === undefined ? 0.002 : 0) : Number(defectText);
+  if (!Number.isFinite(defectShare) || defectShare < 0 || defectShare > 0.05) {
+    throw new Error(`--defects ${defectText}: expected a share between 0 and 0.05, e.g. --defects 0.002 (0.2 % of rows).`);
+  }
+  return {
+    seed: parseWholeNumber('--seed', values.get('--seed') ?? '1', 0),
+    years,
+    surveys,
+    responses,
+    dataDir,
+    outDir: outGiven === undefined ? join(dataDir, 'surveys') : resolve(cwd, outGiven),
+    defectShare,
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * getStaticPaths of the data pages, from the one page inventory (page-inventory.ts), so the
+ * pages built are exactly the pages the sitemap, the search and the navigation list. The same
+ * parameters serve both languages (the English paths differ only in their first segments).
+ */
+import { pageInventory, type UnitListing } from './page-inventory.ts';
+import { unitRoute } from './routes.ts';
+
+/** `585-ninh-son`: the last segment of a unit's path (see routes.ts). */
+export function unitParam(listing: UnitListing): string {
+  const route = unitRoute(listing);
+  if (route.key !== 'unit') throw new Error('unitRoute returned a route that is not a unit page');
+  return `${route.code}-${route.slug}`;
+}
+
+export async function rankingPaths(): Promise<{ params: { year: string } }[]> {
+  return (await pageInventory()).rankingYears.map((year) => ({ params: { year } }));
+}
+
+export async function unitPaths(): Promise<{ params: { unit: string }; props: { listing: UnitListing } }[]> {
+  const seen = new Set<string>();
+  const paths: { params: { unit: string }; props: { listing: UnitListing } }[] = [];
+  for (const listing of (await pageInventory()).unitListings) {
+    const unit = unitParam(listing);
+    // routes.ts builds one page per code and name; two listings with one address are one page.
+    if (seen.has(unit)) continue;
+    seen.add(unit);
+    paths.push({ params: { unit }, props: { listing } });
+  }
+  return paths;
+}
+
+export async function planPaths(): Promise<{ params: { plan: string } }[]> {
+  return (await pageInventory()).planIds.map((plan) => ({ params: { plan } }));
+}

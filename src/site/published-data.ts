@@ -1,0 +1,177 @@
+/**
+ * The pages read the PUBLISHED files (public/data/*.csv written by `npm run data`), not the
+ * engine's in-memory tables: what a page shows is then exactly what a reader can download.
+ * Parsed once per build process and indexed for the lookups pages make.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import type { CoverageRow, IndexRow, IndicatorRow, RankingRow, TargetRow, TrendRow } from '../engine/tables.ts';
+
+export const PUBLISHED_DIR = join(process.cwd(), 'public', 'data');
+
+type Raw = Record<string, string>;
+
+function readCsv(name: string): Raw[] {
+  const path = join(PUBLISHED_DIR, name);
+  if (!existsSync(path)) {
+    throw new Error(`${path} is missing: run \`npm run data\` first (npm run build does it for you).`);
+  }
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  const parsed = Papa.parse<Raw>(text, { header: true, skipEmptyLines: true });
+  return parsed.data;
+}
+
+const num = (s: string | undefined): number | null => (s === undefined || s === '' ? null : Number(s));
+const int = (s: string | undefined): number => (s === undefined || s === '' ? 0 : Number(s));
+const str = (s: string | undefined): string => s ?? '';
+const bool = (s: string | undefined): boolean | null => (s === 'true' ? true : s === 'false' ? false : null);
+
+function toIndex(r: Raw): IndexRow {
+  return {
+    survey: str(r.survey),
+    period: str(r.period),
+    unit_code: str(r.unit_code),
+    breakdown: str(r.breakdown) as IndexRow['breakdown'],
+    breakdown_value: str(r.breakdown_value),
+    indicator: str(r.indicator),
+    level: str(r.level) as IndexRow['level'],
+    n: int(r.n),
+    satisfied: num(r.satisfied),
+    value: num(r.value),
+    ci_low: num(r.ci_low),
+    ci_high: num(r.ci_high),
+    status: str(r.status) as IndexRow['status'],
+    se: num(r.se),
+  };
+}
+
+function toRanking(r: Raw): RankingRow {
+  return {
+    survey: str(r.survey),
+    period: str(r.period),
+    unit_level: str(r.unit_level),
+    unit_code: str(r.unit_code),
+    value: num(r.value),
+    ci_low: num(r.ci_low),
+    ci_high: num(r.ci_high),
+    n: int(r.n),
+    rank: num(r.rank),
+    rank_low: num(r.rank_low),
+    rank_high: num(r.rank_high),
+    p_first: num(r.p_first),
+    k: num(r.k),
+    p_top_k: num(r.p_top_k),
+    status: str(r.status) as RankingRow['status'],
+  };
+}
+
+function toTrend(r: Raw): TrendRow {
+  return {
+    survey: str(r.survey),
+    period: str(r.period),
+    previous_period: str(r.previous_period),
+    unit_code: str(r.unit_code),
+    breakdown: str(r.breakdown) as TrendRow['breakdown'],
+    breakdown_value: str(r.breakdown_value),
+    indicator: str(r.indicator),
+    value: num(r.value),
+    previous_value: num(r.previous_value),
+    change: num(r.change),
+    change_ci_low: num(r.change_ci_low),
+    change_ci_high: num(r.change_ci_high),
+    significant: bool(r.significant),
+    method_break: r.method_break === 'true',
+  };
+}
+
+function toCoverage(r: Raw): CoverageRow {
+  return {
+    survey: str(r.survey),
+    period: str(r.period),
+    unit_code: str(r.unit_code),
+    agencies_registered: int(r.agencies_registered),
+    agencies_measured: int(r.agencies_measured),
+    coverage: num(r.coverage),
+  };
+}
+
+function toTarget(r: Raw): TargetRow {
+  return {
+    plan: str(r.plan),
+    target: str(r.target),
+    survey: str(r.survey),
+    unit_code: str(r.unit_code),
+    period: str(r.period),
+    indicator: str(r.indicator),
+    breakdown: str(r.breakdown) as TargetRow['breakdown'],
+    breakdown_value: str(r.breakdown_value),
+    comparator: str(r.comparator),
+    threshold: int(r.threshold),
+    value: num(r.value),
+    ci_low: num(r.ci_low),
+    ci_high: num(r.ci_high),
+    gap: num(r.gap),
+    status: str(r.status) as TargetRow['status'],
+    certainty: (r.certainty || null) as TargetRow['certainty'],
+  };
+}
+
+function toIndicator(r: Raw): IndicatorRow {
+  return {
+    survey: str(r.survey),
+    indicator: str(r.indicator),
+    level: str(r.level) as IndicatorRow['level'],
+    element: r.element || null,
+    name_vi: str(r.name_vi),
+    name_en: str(r.name_en),
+    question_vi: r.question_vi || null,
+    question_en: r.question_en || null,
+    method_version: str(r.method_version),
+  };
+}
+
+export interface PublishedData {
+  indices: IndexRow[];
+  rankings: RankingRow[];
+  trends: TrendRow[];
+  coverage: CoverageRow[];
+  targets: TargetRow[];
+  indicators: IndicatorRow[];
+  /** Cell lookup: survey|period|unit|breakdown|value|indicator → row. */
+  cell(survey: string, period: string, unit: string, indicator: string, breakdown?: string, value?: string): IndexRow | undefined;
+  /** All index rows of one unit and survey (any period, breakdown, indicator). */
+  ofUnit(survey: string, unit: string): IndexRow[];
+}
+
+let cached: PublishedData | undefined;
+
+export function publishedData(): PublishedData {
+  if (cached) return cached;
+  const indices = readCsv('indices.csv').map(toIndex);
+  const byKey = new Map<string, IndexRow>();
+  const byUnit = new Map<string, IndexRow[]>();
+  for (const row of indices) {
+    byKey.set(cellKey(row.survey, row.period, row.unit_code, row.indicator, row.breakdown, row.breakdown_value), row);
+    const k = `${row.survey}|${row.unit_code}`;
+    const list = byUnit.get(k);
+    if (list) list.push(row);
+    else byUnit.set(k, [row]);
+  }
+  cached = {
+    indices,
+    rankings: readCsv('rankings.csv').map(toRanking),
+    trends: readCsv('trends.csv').map(toTrend),
+    coverage: readCsv('coverage.csv').map(toCoverage),
+    targets: readCsv('targets.csv').map(toTarget),
+    indicators: readCsv('indicators.csv').map(toIndicator),
+    cell: (survey, period, unit, indicator, breakdown = 'all', value = '*') =>
+      byKey.get(cellKey(survey, period, unit, indicator, breakdown, value)),
+    ofUnit: (survey, unit) => byUnit.get(`${survey}|${unit}`) ?? [],
+  };
+  return cached;
+}
+
+function cellKey(survey: string, period: string, unit: string, indicator: string, breakdown: string, value: string): string {
+  return `${survey}|${period}|${unit}|${indicator}|${breakdown}|${value}`;
+}

@@ -1,0 +1,111 @@
+/**
+ * What the data page lists, read from the published folder itself: datapackage.json (every file
+ * with its size, rows, sha256 and schema, written by src/publish/datapackage.ts) and the
+ * quarantine summary (rows set aside, counted by survey and reason; never their contents). The
+ * page thus describes exactly the files a reader downloads.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import type { Bilingual } from '../intake/types.ts';
+import { PUBLISHED_DIR } from './published-data.ts';
+
+export interface PublishedFile {
+  path: string;
+  format: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface PublishedField {
+  name: string;
+  type: string;
+  description: Bilingual;
+}
+
+export interface PublishedTable {
+  table: string;
+  title: Bilingual;
+  description: Bilingual;
+  rows: number;
+  files: PublishedFile[];
+  fields: PublishedField[];
+}
+
+export interface PublishedPackage {
+  version: string;
+  licence: { name: string; path: string; title: string };
+  tables: PublishedTable[];
+  /** Sizes of datapackage.json and SHA256SUMS themselves. */
+  packageBytes: number;
+  sumsBytes: number | null;
+}
+
+interface RawResource {
+  path: string;
+  format: string;
+  bytes: number;
+  hash: string;
+  table: string;
+  rows: number;
+  title: string;
+  title_en: string;
+  description: string;
+  description_en: string;
+  schema: { fields: { name: string; type: string; description: string; description_en: string }[] };
+}
+
+export const DATAPACKAGE = 'datapackage.json';
+export const SHA256SUMS = 'SHA256SUMS';
+export const QUARANTINE_SUMMARY = 'quarantine-summary.csv';
+
+/** The published package grouped by table (formats of one table together), in package order. */
+export function readPublishedPackage(dir = PUBLISHED_DIR): PublishedPackage {
+  const path = join(dir, DATAPACKAGE);
+  if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run data\` first (npm run build does it for you).`);
+  const descriptor = JSON.parse(readFileSync(path, 'utf8')) as {
+    version: string;
+    licenses: { name: string; path: string; title: string }[];
+    resources: RawResource[];
+  };
+  const tables = new Map<string, PublishedTable>();
+  for (const r of descriptor.resources) {
+    let table = tables.get(r.table);
+    if (!table) {
+      table = {
+        table: r.table,
+        title: { vi: r.title, en: r.title_en },
+        description: { vi: r.description, en: r.description_en },
+        rows: r.rows,
+        files: [],
+        fields: r.schema.fields.map((f) => ({ name: f.name, type: f.type, description: { vi: f.description, en: f.description_en } })),
+      };
+      tables.set(r.table, table);
+    }
+    table.files.push({ path: r.path, format: r.format, bytes: r.bytes, sha256: r.hash.replace(/^sha256:/, '') });
+  }
+  const licence = descriptor.licenses[0] ?? { name: '', path: '', title: '' };
+  const sums = join(dir, SHA256SUMS);
+  return {
+    version: descriptor.version,
+    licence,
+    tables: [...tables.values()],
+    packageBytes: statSync(path).size,
+    sumsBytes: existsSync(sums) ? statSync(sums).size : null,
+  };
+}
+
+export interface QuarantineCount {
+  survey: string;
+  reason: string;
+  rows: number;
+}
+
+/** Rows set aside by survey and reason code; empty when the summary file is absent. */
+export function readQuarantineSummary(dir = PUBLISHED_DIR): QuarantineCount[] {
+  const path = join(dir, QUARANTINE_SUMMARY);
+  if (!existsSync(path)) return [];
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+  return parsed.data.map((r) => ({ survey: r.survey ?? '', reason: r.reason ?? '', rows: Number(r.rows ?? 0) }));
+}

@@ -1,0 +1,183 @@
+/**
+ * Every address of the site, in one place. A page is a `Route` (what it shows) seen in a `Lang`;
+ * `pathOf` turns the pair into its URL path, `parsePath` turns a path back into the pair, so the
+ * language switch, canonical links, hreflang alternates, the sitemap and the search index all
+ * agree by construction.
+ *
+ * Paths (always with a trailing slash; English under `/en/`):
+ *   home             /                         /en/
+ *   ranking          /xep-hang/<year>/         /en/ranking/<year>/
+ *   unit             /don-vi/<code>-<slug>/    /en/units/<code>-<slug>/
+ *   plan             /ke-hoach/<id>/           /en/plans/<id>/
+ *   data             /du-lieu/                 /en/data/
+ *   methodology      /phuong-phap/             /en/methodology/
+ *   officialResults  /ket-qua-chinh-thuc/      /en/official-results/
+ *   about            /gioi-thieu/              /en/about/
+ *   releases         /phien-ban/               /en/releases/
+ *   search           /tim-kiem/                /en/search/
+ *
+ * A unit's slug is its Vietnamese name folded to ASCII without the word for its kind of unit
+ * (585 "Huyện Ninh Sơn" → `585-ninh-son`), the same in both languages. The code keeps the
+ * address unique; the slug keeps it readable. A code whose name changed (22759 "Phường Kinh
+ * Dinh" until 2025-06-30, "Phường Phan Rang" after) thus gets one address per name.
+ */
+import { foldDiacritics } from './fold-diacritics.ts';
+import { LANGS, otherLang, type Lang } from './i18n.ts';
+
+export type Route =
+  | { key: 'home' }
+  | { key: 'ranking'; year: string }
+  | { key: 'unit'; code: string; slug: string }
+  | { key: 'plan'; id: string }
+  | { key: 'data' }
+  | { key: 'methodology' }
+  | { key: 'officialResults' }
+  | { key: 'about' }
+  | { key: 'releases' }
+  | { key: 'search' };
+
+export type RouteKey = Route['key'];
+
+/** Routes that take no parameter (one page each per language). */
+export type StaticRouteKey = Exclude<RouteKey, 'ranking' | 'unit' | 'plan'>;
+
+/** First path segment of each route, per language (`''` = the language root). */
+const SECTION: Record<RouteKey, Record<Lang, string>> = {
+  home: { vi: '', en: '' },
+  ranking: { vi: 'xep-hang', en: 'ranking' },
+  unit: { vi: 'don-vi', en: 'units' },
+  plan: { vi: 'ke-hoach', en: 'plans' },
+  data: { vi: 'du-lieu', en: 'data' },
+  methodology: { vi: 'phuong-phap', en: 'methodology' },
+  officialResults: { vi: 'ket-qua-chinh-thuc', en: 'official-results' },
+  about: { vi: 'gioi-thieu', en: 'about' },
+  releases: { vi: 'phien-ban', en: 'releases' },
+  search: { vi: 'tim-kiem', en: 'search' },
+};
+
+export const STATIC_ROUTE_KEYS: readonly StaticRouteKey[] = [
+  'home',
+  'data',
+  'methodology',
+  'officialResults',
+  'about',
+  'releases',
+  'search',
+];
+
+/** Words naming the kind of unit, folded, longest first so "thi tran" is not read as "thi". */
+const UNIT_KIND_PREFIXES = ['thanh pho', 'thi tran', 'thi xa', 'phuong', 'huyen', 'tinh', 'xa'];
+
+/** Lower-case ASCII words joined by `-`: "Phan Rang - Tháp Chàm" → `phan-rang-thap-cham`. */
+export function slugify(text: string): string {
+  return foldDiacritics(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** A unit's name without its kind, as a slug: "Thành phố Phan Rang - Tháp Chàm" → `phan-rang-thap-cham`. */
+export function unitNameSlug(nameVi: string): string {
+  const folded = foldDiacritics(nameVi).toLowerCase().trim();
+  const prefix = UNIT_KIND_PREFIXES.find((p) => folded.startsWith(`${p} `));
+  return slugify(prefix ? folded.slice(prefix.length + 1) : folded);
+}
+
+/** The route of a unit's page, from its register row (`code`, `name_vi`). */
+export function unitRoute(unit: { code: string; name_vi: string }): Route {
+  return { key: 'unit', code: unit.code, slug: unitNameSlug(unit.name_vi) };
+}
+
+/** Parameters end up as one path segment: refuse anything that would need escaping or add a `/`. */
+function segment(value: string, what: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(value)) {
+    throw new Error(`routes: ${what} "${value}" cannot be used in an address; use letters, digits, "-", "_" or "." only.`);
+  }
+  return value;
+}
+
+/** The URL path of `route` in `lang`, e.g. `/en/units/585-ninh-son/`. */
+export function pathOf(route: Route, lang: Lang): string {
+  const root = lang === 'en' ? '/en/' : '/';
+  const section = SECTION[route.key][lang];
+  switch (route.key) {
+    case 'home':
+      return root;
+    case 'ranking':
+      return `${root}${section}/${segment(route.year, 'ranking year')}/`;
+    case 'unit':
+      return `${root}${section}/${segment(route.code, 'unit code')}-${segment(route.slug, 'unit slug')}/`;
+    case 'plan':
+      return `${root}${section}/${segment(route.id, 'plan id')}/`;
+    default:
+      return `${root}${section}/`;
+  }
+}
+
+/** The same page in the other language: where the language switch and hreflang point. */
+export function alternatePath(route: Route, lang: Lang): string {
+  return pathOf(route, otherLang(lang));
+}
+
+/** The absolute address of a path on the published site (`base_url` may carry a sub-path). */
+export function absoluteUrl(path: string, baseUrl: string): string {
+  return new URL(path.replace(/^\//, ''), baseUrl).href;
+}
+
+/** Reads a path back into its route and language; `null` for a path that is not a page. */
+export function parsePath(path: string): { route: Route; lang: Lang } | null {
+  const parts = path.split('/').filter((p) => p !== '');
+  const lang: Lang = parts[0] === 'en' ? 'en' : 'vi';
+  if (lang === 'en') parts.shift();
+  if (parts.length === 0) return { route: { key: 'home' }, lang };
+  const key = (Object.keys(SECTION) as RouteKey[]).find((k) => k !== 'home' && SECTION[k][lang] === parts[0]);
+  if (!key) return null;
+  const param = parts[1];
+  if (parts.length === 1) {
+    return (STATIC_ROUTE_KEYS as readonly string[]).includes(key) ? { route: { key } as Route, lang } : null;
+  }
+  if (parts.length !== 2 || param === undefined) return null;
+  if (key === 'ranking') return { route: { key, year: param }, lang };
+  if (key === 'plan') return { route: { key, id: param }, lang };
+  if (key === 'unit') {
+    const match = /^([0-9A-Za-z]+)-(.+)$/.exec(param);
+    return match?.[1] && match[2] ? { route: { key, code: match[1], slug: match[2] }, lang } : null;
+  }
+  return null;
+}
+
+/** What the data pages exist for; filled from the data by `pageInventory()` (page-inventory.ts). */
+export interface PageInventory {
+  /** Years that have a ranking page, e.g. `['2023', '2024']`. */
+  rankingYears: string[];
+  /** Units that have a page. */
+  units: { code: string; name_vi: string }[];
+  /** Plan ids that have a page. */
+  planIds: string[];
+}
+
+/** Every page of the site as a route: the static pages, then the data pages of the inventory. */
+export function allRoutes(inventory: PageInventory): Route[] {
+  return [
+    ...STATIC_ROUTE_KEYS.map((key): Route => ({ key }) as Route),
+    ...inventory.rankingYears.map((year): Route => ({ key: 'ranking', year })),
+    ...dedupe(inventory.units.map(unitRoute)),
+    ...inventory.planIds.map((id): Route => ({ key: 'plan', id })),
+  ];
+}
+
+/** Every page path in both languages (the sitemap's list). */
+export function allPagePaths(inventory: PageInventory): string[] {
+  return allRoutes(inventory).flatMap((route) => LANGS.map((lang) => pathOf(route, lang)));
+}
+
+/** The same unit listed twice (one code valid in two periods under one name) is one page. */
+function dedupe(routes: Route[]): Route[] {
+  const seen = new Set<string>();
+  return routes.filter((route) => {
+    const key = pathOf(route, 'vi');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

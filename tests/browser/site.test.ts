@@ -1,0 +1,211 @@
+/**
+ * The built site in real Chromium: every page of the sitemap loads with status 200 and no console
+ * error or request to another host; every internal link and download resolves; each chart's
+ * download is the promised CSV (BOM, parses, as many rows as its table twin); pages read with
+ * JavaScript off; axe-core finds no violation; the language switch lands on the same page;
+ * search folds diacritics.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import Papa from 'papaparse';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
+import { resolveFile, serveStatic, type RunningServer } from './static-server.ts';
+import { DIST, sitemapPaths } from './site-pages.ts';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let server: RunningServer;
+let browser: Browser;
+let withJs: BrowserContext;
+let withoutJs: BrowserContext;
+const paths = sitemapPaths();
+
+interface PageVisit {
+  path: string;
+  status: number;
+  consoleErrors: string[];
+  foreignRequests: string[];
+  links: string[];
+  downloads: { href: string; tableRows: number }[];
+  violations: string[];
+}
+const visits = new Map<string, PageVisit>();
+
+async function visit(page: Page, path: string): Promise<PageVisit> {
+  const consoleErrors: string[] = [];
+  const foreignRequests: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(server.origin) && !url.startsWith('data:')) foreignRequests.push(url);
+  });
+  const response = await page.goto(server.origin + path, { waitUntil: 'load' });
+  const links = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+  const downloads = await page.$$eval('figure[data-chart]', (figures) =>
+    figures.map((f) => ({
+      href: (f.querySelector('a[data-download]') as HTMLAnchorElement | null)?.href ?? '',
+      tableRows: f.querySelectorAll('table tbody tr').length,
+    })),
+  );
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+  return { path, status: response?.status() ?? 0, consoleErrors, foreignRequests, links, downloads, violations };
+}
+
+beforeAll(async () => {
+  server = await serveStatic(DIST);
+  browser = await launchChromium();
+  withJs = await browser.newContext({ bypassCSP: false });
+  withoutJs = await browser.newContext({ javaScriptEnabled: false });
+  // One pass over every page collects what the tests below check.
+  const page = await withJs.newPage();
+  for (const path of paths) {
+    page.removeAllListeners();
+    visits.set(path, await visit(page, path));
+  }
+  await page.close();
+}, 900_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('every page of the sitemap', () => {
+  test('the sitemap lists pages in both languages', () => {
+    expect(paths.length).toBeGreaterThan(20);
+    expect(paths.some((p) => p.startsWith('/en/'))).toBe(true);
+    expect(paths).toContain('/');
+    expect(paths).toContain('/en/');
+  });
+
+  test('loads with status 200, no console error and no request to another host', () => {
+    const problems = [...visits.values()].flatMap((v) => [
+      ...(v.status === 200 ? [] : [`${v.path}: status ${v.status}`]),
+      ...v.consoleErrors.map((e) => `${v.path}: console: ${e}`),
+      ...v.foreignRequests.map((u) => `${v.path}: request to ${u}`),
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  test('axe-core finds no violation', () => {
+    const problems = [...visits.values()].flatMap((v) => v.violations.map((x) => `${v.path}: ${x}`));
+    expect(problems).toEqual([]);
+  });
+
+  test('every internal link and download link resolves to a file in the build', () => {
+    const broken = new Set<string>();
+    for (const v of visits.values()) {
+      for (const href of v.links) {
+        const url = new URL(href);
+        if (url.origin !== server.origin) continue;
+        if (!resolveFile(DIST, url.pathname)) broken.add(`${v.path} → ${url.pathname}`);
+      }
+    }
+    expect([...broken]).toEqual([]);
+  });
+});
+
+describe('chart downloads', () => {
+  test('each chart offers a CSV with BOM that parses to as many rows as its table twin', async () => {
+    const checked = new Set<string>();
+    const problems: string[] = [];
+    let charts = 0;
+    for (const v of visits.values()) {
+      for (const d of v.downloads) {
+        charts += 1;
+        if (!d.href) {
+          problems.push(`${v.path}: a chart without a download link`);
+          continue;
+        }
+        const key = `${d.href}|${d.tableRows}`;
+        if (checked.has(key)) continue;
+        checked.add(key);
+        const res = await fetch(d.href);
+        const bytes = new Uint8Array(await res.arrayBuffer());
+        if (res.status !== 200) problems.push(`${v.path}: ${d.href} → ${res.status}`);
+        if (!(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) problems.push(`${d.href}: no UTF-8 BOM`);
+        const parsed = Papa.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+        if (parsed.errors.length) problems.push(`${d.href}: ${parsed.errors[0]?.message}`);
+        if (parsed.data.length !== d.tableRows) {
+          problems.push(`${v.path}: ${d.href} has ${parsed.data.length} rows, the table shows ${d.tableRows}`);
+        }
+      }
+    }
+    expect(charts).toBeGreaterThan(50);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('with JavaScript off', () => {
+  test('charts and their tables are in the page', async () => {
+    const page = await withoutJs.newPage();
+    const problems: string[] = [];
+    let seen = 0;
+    for (const path of paths) {
+      const expected = visits.get(path)?.downloads.length ?? 0;
+      if (expected === 0) continue;
+      await page.goto(server.origin + path);
+      const counts = await page.$$eval('figure[data-chart]', (fs) =>
+        fs.map((f) => ({ svg: f.querySelectorAll('svg').length, table: f.querySelectorAll('table').length })),
+      );
+      seen += counts.length;
+      if (counts.length !== expected) problems.push(`${path}: ${counts.length} charts without JS, ${expected} with`);
+      counts.forEach((c, i) => {
+        if (c.svg === 0 && c.table === 0) problems.push(`${path}: chart ${i} empty without JS`);
+        if (c.table === 0) problems.push(`${path}: chart ${i} has no table twin`);
+      });
+    }
+    await page.close();
+    expect(seen).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('language switch', () => {
+  test.each([
+    ['/', '/en/'],
+    ['/xep-hang/2024/', '/en/ranking/2024/'],
+    ['/don-vi/585-ninh-son/', '/en/units/585-ninh-son/'],
+    ['/ke-hoach/kh-95-2024/', '/en/plans/kh-95-2024/'],
+    ['/du-lieu/', '/en/data/'],
+    ['/phuong-phap/', '/en/methodology/'],
+  ])('%s ⇄ %s', async (vi, en) => {
+    const page = await withJs.newPage();
+    await page.goto(server.origin + vi);
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    await page.click('a[data-lang-switch]');
+    expect(new URL(page.url()).pathname).toBe(en);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.click('a[data-lang-switch]');
+    expect(new URL(page.url()).pathname).toBe(vi);
+    await page.close();
+  });
+});
+
+describe('search', () => {
+  test('"do vinh" finds Phường Đô Vinh and "ninh son" finds Huyện Ninh Sơn', async () => {
+    const page = await withJs.newPage();
+    await page.goto(server.origin + '/tim-kiem/');
+    const input = page.locator('input[type="search"]');
+    const results = page.locator('[data-search-results]');
+    await input.fill('do vinh');
+    await expect.poll(() => results.innerText()).toContain('Đô Vinh');
+    // The list is filtered, not merely present: an unrelated district is hidden.
+    expect(await results.innerText()).not.toContain('Bác Ái');
+    await input.fill('ninh son');
+    await expect.poll(() => results.innerText()).toContain('Ninh Sơn');
+    expect(await results.innerText()).not.toContain('Đô Vinh');
+    await page.close();
+  });
+});

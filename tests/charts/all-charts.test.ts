@@ -1,0 +1,74 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FIXTURE_CHARTS } from './fixture-charts.ts';
+import { markGroups, normaliseSvg, parseSvg } from './svg-helpers.ts';
+
+/** Mark groups whose elements may carry <title> tooltips: the data marks. */
+const DATA_MARKS = new Set(['dot', 'bar']);
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe.each(Object.entries(FIXTURE_CHARTS))('%s', (name, draw) => {
+  it('matches its committed snapshot', async () => {
+    await expect(normaliseSvg(draw().svg)).toMatchFileSnapshot(`./__snapshots__/${name}.svg`);
+  });
+
+  it('is drawn without Plot warnings, identically twice', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const first = draw();
+    expect(draw().svg).toBe(first.svg);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('is one accessible image: role, name = description, every inner label hidden', () => {
+    const chart = draw();
+    const root = parseSvg(chart.svg);
+    expect(root.tagName.toLowerCase()).toBe('svg');
+    expect(root.getAttribute('role')).toBe('img');
+    expect(chart.description.length).toBeGreaterThan(20);
+    expect(root.getAttribute('aria-label')).toBe(chart.description);
+    for (const g of root.querySelectorAll('[aria-label]')) {
+      if (g !== root) expect(g.getAttribute('aria-hidden')).toBe('true');
+    }
+  });
+
+  it('has a fixed width with a viewBox, and no style attribute (the CSP forbids them)', () => {
+    const root = parseSvg(draw().svg);
+    expect(root.getAttribute('width')).toBe('640');
+    expect(root.getAttribute('viewBox')).toMatch(/^0 0 640 \d+$/);
+    expect(root.querySelectorAll('[style]').length).toBe(0);
+    expect(root.hasAttribute('style')).toBe(false);
+  });
+
+  it('puts <title> tooltips only on data marks', () => {
+    const root = parseSvg(draw().svg);
+    const holders = [...root.querySelectorAll('title')].map((t) => t.parentElement?.parentElement?.getAttribute('aria-label'));
+    expect(holders.length).toBeGreaterThan(0);
+    for (const holder of holders) expect(DATA_MARKS.has(holder ?? '')).toBe(true);
+    expect(markGroups(root, 'tip').length).toBe(0);
+  });
+});
+
+describe('every chart asked to draw no rows', () => {
+  it('says so in words instead of drawing empty axes', async () => {
+    const { rankingChart } = await import('../../src/charts/ranking-chart.ts');
+    const { trendChart } = await import('../../src/charts/trend-chart.ts');
+    const { elementChart } = await import('../../src/charts/element-chart.ts');
+    const { bulletChart } = await import('../../src/charts/bullet-chart.ts');
+    const { rankBulletChart } = await import('../../src/charts/rank-bullet-chart.ts');
+    const empties = [
+      rankingChart([], { lang: 'vi', unitName: (code) => code }),
+      trendChart([], { lang: 'vi', seriesLabel: 'x' }),
+      elementChart([], { lang: 'vi', label: () => 'x' }),
+      bulletChart([], { lang: 'vi', label: () => 'x' }),
+      rankBulletChart([], { lang: 'en', label: () => 'x', unitCount: 7, k: 3 }),
+    ];
+    for (const chart of empties.slice(0, 4)) {
+      expect(chart.description).toBe('Không có dữ liệu để vẽ biểu đồ.');
+      expect(chart.rows).toEqual([]);
+      expect(parseSvg(chart.svg).querySelector('text')?.textContent).toBe('Không có dữ liệu để vẽ biểu đồ.');
+    }
+    expect(empties[4]!.description).toBe('No data to chart.');
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * Every chart of the snapshot tests, drawn once from ./fixtures.ts: the snapshot name of each and
+ * the call that draws it. The per-chart tests check what each must show; all-charts.test.ts checks
+ * what all must share (accessibility, no style attributes, no Plot warnings).
+ */
+import { bulletChart } from '../../src/charts/bullet-chart.ts';
+import type { ChartResult } from '../../src/charts/chart-result.ts';
+import { elementChart } from '../../src/charts/element-chart.ts';
+import { rankBulletChart } from '../../src/charts/rank-bullet-chart.ts';
+import { rankingChart } from '../../src/charts/ranking-chart.ts';
+import { trendChart } from '../../src/charts/trend-chart.ts';
+import {
+  DISTRICT_NAMES, ELEMENT_NAMES, FIELD_NAMES, KH95_TARGETS, METHOD_BREAKS, NINH_SON_ELEMENTS, NINH_SON_FIELDS,
+  NINH_SON_QUARTERS, NINH_SON_YEARS, PROVINCE_2024, PROVINCE_YEARS, RANK_TARGET, RANKINGS_2024, TARGET_NAMES,
+} from './fixtures.ts';
+
+export const drawRankingVi = () =>
+  rankingChart(RANKINGS_2024, {
+    lang: 'vi',
+    unitName: (code) => DISTRICT_NAMES[code]!.vi,
+    highlight: '585',
+    reference: { value: PROVINCE_2024, label: 'Toàn tỉnh' },
+  });
+
+export const drawRankingEn = () => rankingChart(RANKINGS_2024, { lang: 'en', unitName: (code) => DISTRICT_NAMES[code]!.en });
+
+export const drawTrendYearlyVi = () =>
+  trendChart(NINH_SON_YEARS, {
+    lang: 'vi',
+    seriesLabel: 'Huyện Ninh Sơn',
+    methodBreaks: METHOD_BREAKS,
+    target: { threshold: 90, comparator: '>=' },
+    comparison: { rows: PROVINCE_YEARS, label: 'Tỉnh Ninh Thuận' },
+  });
+
+export const drawTrendQuarterlyEn = () => trendChart(NINH_SON_QUARTERS, { lang: 'en', seriesLabel: 'Ninh Son district' });
+
+export const drawElementsVi = () =>
+  elementChart(NINH_SON_ELEMENTS, {
+    lang: 'vi',
+    label: (row) => ELEMENT_NAMES[row.indicator]!,
+    emphasis: (row) => row.level === 'overall',
+    subject: 'Các thành phần của Huyện Ninh Sơn, 2024',
+  });
+
+export const drawFieldsEn = () =>
+  elementChart(NINH_SON_FIELDS, {
+    lang: 'en',
+    label: (row) => FIELD_NAMES[row.breakdown_value]!,
+    target: { threshold: 85 },
+    subject: 'Ninh Son district by procedure field, 2024',
+  });
+
+export const drawBulletVi = () => bulletChart(KH95_TARGETS, { lang: 'vi', label: (row) => TARGET_NAMES[row.target]! });
+
+export const drawBulletZoomedEn = () =>
+  bulletChart(KH95_TARGETS.slice(0, 3), { lang: 'en', label: (row) => TARGET_NAMES[row.target]!, domain: [60, 100] });
+
+export const RANK_BULLET_ROWS = RANKINGS_2024.filter((r) => ['584', '585', '588'].includes(r.unit_code));
+
+export const drawRankBulletVi = () =>
+  rankBulletChart(RANK_BULLET_ROWS, {
+    lang: 'vi',
+    label: (row) => DISTRICT_NAMES[row.unit_code]!.vi,
+    unitCount: 7,
+    k: 3,
+    status: (row) => (row.unit_code === '585' ? RANK_TARGET : undefined),
+  });
+
+/** Snapshot file name (without .svg) → drawing function. */
+export const FIXTURE_CHARTS: Record<string, () => ChartResult<unknown>> = {
+  'ranking-vi': drawRankingVi,
+  'ranking-en': drawRankingEn,
+  'trend-yearly-vi': drawTrendYearlyVi,
+  'trend-quarterly-en': drawTrendQuarterlyEn,
+  'element-vi': drawElementsVi,
+  'element-fields-en': drawFieldsEn,
+  'bullet-vi': drawBulletVi,
+  'bullet-zoomed-en': drawBulletZoomedEn,
+  'rank-bullet-vi': drawRankBulletVi,
+};

@@ -1,0 +1,55 @@
+/**
+ * Loads tests/fixtures/engine (see its README for the hand arithmetic) as the engine's typed
+ * inputs, plus the responses as ValidatedResponse for the TypeScript reference.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import type { SiteConfig, SurveyInstrument, Unit, ValidatedResponse } from '../../src/intake/types.ts';
+
+export const fixtureDir = fileURLToPath(new URL('../fixtures/engine/', import.meta.url));
+export const fixtureCsv = `${fixtureDir}responses.csv`;
+
+function readCsv(name: string): Record<string, string>[] {
+  return Papa.parse<Record<string, string>>(readFileSync(`${fixtureDir}${name}`, 'utf8'), { header: true, skipEmptyLines: true }).data;
+}
+
+export const fixtureSurvey = JSON.parse(readFileSync(`${fixtureDir}survey.json`, 'utf8')) as SurveyInstrument;
+
+export const fixtureUnits: Unit[] = readCsv('units.csv').map((row) => ({
+  code: row.code!,
+  name_vi: row.code!,
+  name_en: row.code!,
+  level: row.level as Unit['level'],
+  parent_code: row.parent_code || null,
+  valid_from: row.valid_from!,
+  valid_to: row.valid_to || null,
+}));
+
+const itemCodes = fixtureSurvey.elements.flatMap((element) => element.items.map((item) => item.code));
+
+export const fixtureResponses: ValidatedResponse[] = readCsv('responses.csv').map((row) => ({
+  response_id: row.response_id!,
+  date: row.date!,
+  unit_code: row.unit_code!,
+  agency_code: row.agency_code || null,
+  field: row.field || null,
+  channel: row.channel || null,
+  respondent_type: row.respondent_type || null,
+  answers: itemCodes.map((code) => (row[code] ? Number(row[code]) : null)),
+}));
+
+export function siteWith(minNPublish: number): SiteConfig {
+  return {
+    publisher: { vi: 'Thử', en: 'Test' },
+    title: { vi: 'Thử', en: 'Test' },
+    base_url: 'https://example.org/',
+    release: { version: 'test', date: '2025-01-01' },
+    licence: { id: 'CC-BY-4.0', title: 'CC BY 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' },
+    thresholds: { min_n_publish: minNPublish, min_n_rank: 100, max_quarantine_share: 0.01 },
+    ranked_level: 'district',
+    province_code: '90',
+    rank_simulation: { draws: 100, seed: 1 },
+    sample_data: true,
+  };
+}

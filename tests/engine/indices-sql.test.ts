@@ -1,0 +1,209 @@
+// The SQL engine (src/engine/sql/*.sql via computeIndices) on the hand-worked fixture
+// (tests/fixtures/engine/README.md), and against the TypeScript reference on every cell.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeIndices, elementWeights } from '../../src/engine/compute-indices.ts';
+import { openEngine, type Engine } from '../../src/engine/duckdb.ts';
+import { cellIndices } from '../../src/engine/reference/cell-indices.ts';
+import { cellsOfResponse } from '../../src/engine/reference/cells-of-response.ts';
+import type { IndexRow } from '../../src/engine/tables.ts';
+import { DataError } from '../../src/intake/data-error.ts';
+import { fixtureCsv, fixtureResponses, fixtureSurvey, fixtureUnits, siteWith } from './indices-fixture.ts';
+
+let engine: Engine;
+let everyCell: IndexRow[]; // min_n_publish = 1: every value visible
+let threshold3: IndexRow[]; // min_n_publish = 3
+
+beforeAll(async () => {
+  engine = await openEngine();
+  const input = { survey: fixtureSurvey, validatedCsvPath: fixtureCsv, units: fixtureUnits };
+  everyCell = computeIndices(engine, { ...input, site: siteWith(1) });
+  threshold3 = computeIndices(engine, { ...input, site: siteWith(3) });
+});
+afterAll(() => engine?.close());
+
+function row(rows: IndexRow[], unit: string, period: string, indicator: string, breakdown = 'all', value = '*'): IndexRow {
+  const found = rows.filter((r) => r.unit_code === unit && r.period === period && r.indicator === indicator && r.breakdown === breakdown && r.breakdown_value === value);
+  expect(found, `${unit} ${period} ${indicator} ${breakdown}=${value}`).toHaveLength(1);
+  return found[0]!;
+}
+
+describe('cell 1: commune 90101, 2024-Q1 (worked in the README)', () => {
+  const at = (indicator: string) => row(everyCell, '90101', '2024-Q1', indicator);
+  it('item values, counts and Wilson intervals', () => {
+    expect(at('A1')).toMatchObject({ level: 'item', n: 4, satisfied: 2, value: 50, status: 'ok' });
+    expect(at('A1').ci_low).toBeCloseTo(15.0036, 4);
+    expect(at('A1').ci_high).toBeCloseTo(84.9964, 4);
+    expect(at('A1').se).toBeCloseTo(28.8675, 4);
+    expect(at('A2')).toMatchObject({ n: 4, satisfied: 3, value: 75 });
+    expect(at('A2').ci_low).toBeCloseTo(30.0636, 4);
+    expect(at('A2').ci_high).toBeCloseTo(95.4414, 4);
+    expect(at('B2')).toMatchObject({ n: 3, satisfied: 3, value: 100, se: 0 });
+    expect(at('B2').ci_low).toBeCloseTo(43.8494, 4);
+    expect(at('B2').ci_high).toBeCloseTo(100, 9);
+  });
+  it('element A: 175/3 with Var = 5/4 · 4.25/144', () => {
+    const a = at('A');
+    expect(a).toMatchObject({ level: 'element', n: 5, satisfied: null, status: 'ok' });
+    expect(a.value).toBeCloseTo(175 / 3, 9);
+    expect(a.se).toBeCloseTo(100 * Math.sqrt(5.3125 / 144), 9);
+    expect(a.ci_low).toBeCloseTo(20.6869, 4);
+    expect(a.ci_high).toBeCloseTo(95.9798, 4);
+  });
+  it('element B: n = 4, Var = 1/48, interval clipped to 100', () => {
+    const b = at('B');
+    expect(b).toMatchObject({ n: 4, value: 75 });
+    expect(b.se).toBeCloseTo(100 * Math.sqrt(1 / 48), 9);
+    expect(b.ci_low).toBeCloseTo(46.7098, 4);
+    expect(b.ci_high).toBe(100);
+  });
+  it('overall: 200/3 with Var = 5/4 · 50/9216', () => {
+    const overall = at('overall');
+    expect(overall).toMatchObject({ level: 'overall', n: 5 });
+    expect(overall.value).toBeCloseTo(200 / 3, 9);
+    expect(overall.se).toBeCloseTo((100 * Math.sqrt(62.5)) / 96, 9);
+    expect(overall.ci_low).toBeCloseTo(50.5259, 4);
+    expect(overall.ci_high).toBeCloseTo(82.8075, 4);
+  });
+});
+
+describe('edge cases', () => {
+  it('an item nobody answered: row with n = 0, suppressed; the element ignores it', () => {
+    expect(row(everyCell, '90102', '2024', 'A3')).toMatchObject({ n: 0, satisfied: null, value: null, ci_low: null, ci_high: null, se: null, status: 'suppressed' });
+    expect(row(everyCell, '90102', '2024', 'A')).toMatchObject({ n: 2, value: 75, status: 'ok' });
+  });
+  it('all answers 5: value 100, Wilson upper 100, Taylor interval [100, 100]', () => {
+    const item = row(everyCell, '90201', '2024', 'B1');
+    expect(item).toMatchObject({ n: 2, value: 100, se: 0 });
+    expect(item.ci_high).toBeCloseTo(100, 9);
+    expect(item.ci_low).toBeCloseTo(34.2372, 4);
+    for (const indicator of ['A', 'B', 'overall']) {
+      expect(row(everyCell, '90201', '2024', indicator)).toMatchObject({ value: 100, se: 0, ci_low: 100, ci_high: 100 });
+    }
+  });
+  it('one respondent (min_n_publish = 1): value shown, no Taylor interval, items keep Wilson', () => {
+    const overall = row(everyCell, '90202', '2024-05', 'overall');
+    expect(overall).toMatchObject({ n: 1, status: 'ok', ci_low: null, ci_high: null, se: null });
+    expect(overall.value).toBeCloseTo(125 / 3, 9);
+    expect(row(everyCell, '90202', '2024-05', 'A').value).toBeCloseTo(100 / 3, 9);
+    expect(row(everyCell, '90202', '2024-05', 'B')).toMatchObject({ value: 50, ci_low: null, se: null });
+    const a2 = row(everyCell, '90202', '2024-05', 'A2');
+    expect(a2).toMatchObject({ n: 1, satisfied: 1, value: 100, se: null });
+    expect(a2.ci_low).toBeCloseTo(20.6543, 4);
+  });
+  it('suppression keeps n and empties value, interval, se and satisfied', () => {
+    // 90102 2024 has 2 respondents < 3.
+    for (const indicator of ['overall', 'A', 'A1']) {
+      expect(row(threshold3, '90102', '2024', indicator)).toMatchObject({ n: 2, satisfied: null, value: null, ci_low: null, ci_high: null, se: null, status: 'suppressed' });
+    }
+    // B2 in cell 1 has N = 3 (published) while element B has n = 4.
+    expect(row(threshold3, '90101', '2024-Q1', 'B2')).toMatchObject({ n: 3, satisfied: 3, value: 100, status: 'ok' });
+    expect(threshold3.filter((r) => r.status === 'suppressed').every((r) => r.value === null && r.satisfied === null)).toBe(true);
+  });
+});
+
+describe('pooling and membership', () => {
+  it('the province pools respondents: 2047/2640, not the mean of its districts', () => {
+    const province = row(everyCell, '90', '2024', 'overall');
+    const d1 = row(everyCell, '901', '2024', 'overall');
+    const d2 = row(everyCell, '902', '2024', 'overall');
+    expect(d1).toMatchObject({ n: 9 });
+    expect(d1.value).toBeCloseTo((100 * 639) / 840, 9);
+    expect(d2).toMatchObject({ n: 3 });
+    expect(d2.value).toBeCloseTo((100 * 29) / 36, 9);
+    expect(province).toMatchObject({ n: 12 });
+    expect(province.value).toBeCloseTo((100 * 2047) / 2640, 9);
+    expect(Math.abs(province.value! - (d1.value! + d2.value!) / 2)).toBeGreaterThan(0.7);
+  });
+  it('2024-03-31 falls in 2024-Q1 and 2024-03', () => {
+    expect(row(everyCell, '90101', '2024-03', 'overall').n).toBe(3);
+    expect(row(everyCell, '90101', '2024-Q1', 'overall').n).toBe(5);
+    expect(everyCell.some((r) => r.unit_code === '90101' && (r.period === '2024-Q2' || r.period === '2024-04'))).toBe(false);
+  });
+  it('a district-level response counts for the district and province, no commune', () => {
+    expect(row(everyCell, '901', '2024-05', 'overall').n).toBe(1); // r8
+    expect(row(everyCell, '90', '2024-05', 'overall').n).toBe(2); // r8 + r11
+    const communesIn2024_05 = everyCell.filter((r) => r.period === '2024-05' && r.indicator === 'overall' && r.breakdown === 'all' && r.unit_code.length === 5);
+    expect(communesIn2024_05.map((r) => [r.unit_code, r.n])).toEqual([['90202', 1]]); // r11 only
+  });
+  it('a commune listed twice belongs to its parent of the day', () => {
+    expect(row(everyCell, '90202', '2024', 'overall').n).toBe(2);
+    expect(row(everyCell, '902', '2024-05', 'A1')).toMatchObject({ n: 1, satisfied: 0 }); // r11
+    expect(row(everyCell, '901', '2024-08', 'A1')).toMatchObject({ n: 1, satisfied: 1 }); // r12
+    expect(everyCell.some((r) => r.unit_code === '902' && r.period === '2024-08')).toBe(false);
+  });
+  it('breakdowns are yearly, and a missing value is no cell', () => {
+    expect(row(everyCell, '90101', '2024', 'overall', 'field', 'dat-dai').n).toBe(2);
+    expect(row(everyCell, '90101', '2024', 'overall', 'field', 'xay-dung').n).toBe(2);
+    const fieldCells = everyCell.filter((r) => r.unit_code === '90101' && r.breakdown === 'field' && r.indicator === 'overall');
+    expect(fieldCells.reduce((sum, r) => sum + r.n, 0)).toBe(4); // r4 has no field
+    expect(row(everyCell, '90', '2024', 'overall', 'agency', '90101-UBND').n).toBe(3);
+    expect(everyCell.some((r) => r.breakdown !== 'all' && r.period !== '2024')).toBe(false);
+  });
+});
+
+describe('SQL = TypeScript reference on every cell', () => {
+  const weights = elementWeights(fixtureSurvey);
+  for (const [label, minN, rows] of [['min_n_publish 1', 1, () => everyCell], ['min_n_publish 3', 3, () => threshold3]] as const) {
+    it(`${label}: same cells, same numbers to 1e-9`, () => {
+      const cells = new Map<string, (number | null)[][]>();
+      for (const response of fixtureResponses) {
+        for (const cell of cellsOfResponse(response, fixtureUnits)) {
+          const key = [cell.unit_code, cell.period, cell.breakdown, cell.breakdown_value].join('|');
+          cells.set(key, [...(cells.get(key) ?? []), response.answers]);
+        }
+      }
+      const sqlRows = rows();
+      const sqlCells = new Set(sqlRows.map((r) => [r.unit_code, r.period, r.breakdown, r.breakdown_value].join('|')));
+      expect([...sqlCells].sort()).toEqual([...cells.keys()].sort());
+      expect(sqlRows).toHaveLength(cells.size * 8); // overall + 2 elements + 5 items
+      for (const sqlRow of sqlRows) {
+        const key = [sqlRow.unit_code, sqlRow.period, sqlRow.breakdown, sqlRow.breakdown_value].join('|');
+        const reference = cellIndices(cells.get(key)!, fixtureSurvey, weights, minN).find((r) => r.indicator === sqlRow.indicator)!;
+        expect(sqlRow.survey).toBe('fixture');
+        for (const field of ['level', 'n', 'satisfied', 'status'] as const) expect(sqlRow[field], `${key} ${sqlRow.indicator} ${field}`).toBe(reference[field]);
+        for (const field of ['value', 'ci_low', 'ci_high', 'se'] as const) {
+          const [actual, expected] = [sqlRow[field], reference[field]];
+          if (expected === null) expect(actual, `${key} ${sqlRow.indicator} ${field}`).toBeNull();
+          else expect(Math.abs(actual! - expected), `${key} ${sqlRow.indicator} ${field}`).toBeLessThan(1e-9);
+        }
+      }
+    });
+  }
+});
+
+describe('element weights from the instrument', () => {
+  it('weights 1 and 3 give overall = (A + 3B)/4 in SQL and reference alike', () => {
+    const survey = structuredClone(fixtureSurvey);
+    survey.elements[0]!.weight = 1;
+    survey.elements[1]!.weight = 3;
+    const rows = computeIndices(engine, { survey, validatedCsvPath: fixtureCsv, units: fixtureUnits, site: siteWith(1) });
+    expect(row(rows, '90101', '2024-Q1', 'overall').value).toBeCloseTo((175 / 3 + 3 * 75) / 4, 9);
+    const cell1 = fixtureResponses.filter((r) => r.unit_code === '90101').map((r) => r.answers);
+    const reference = cellIndices(cell1, survey, [1, 3], 1).find((r) => r.indicator === 'overall')!;
+    expect(Math.abs(row(rows, '90101', '2024-Q1', 'overall').se! - reference.se!)).toBeLessThan(1e-9);
+  });
+});
+
+describe('input errors a data editor can act on', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'engine-indices-'));
+  it('a response whose unit is not valid on its date stops the build, naming it', () => {
+    const csv = join(dir, 'bad-unit.csv');
+    writeFileSync(csv, 'response_id,date,unit_code,agency_code,field,channel,respondent_type,A1,A2,A3,B1,B2\nx1,2019-05-01,90101,,,,,5,5,5,5,5\nx2,2024-05-01,90101,,,,,5,5,5,5,5\n');
+    const run = () => computeIndices(engine, { survey: fixtureSurvey, validatedCsvPath: csv, units: fixtureUnits, site: siteWith(1), csvLabel: 'bad-unit.csv' });
+    expect(run).toThrow(DataError);
+    expect(run).toThrow(/90101 on 2019-05-01 \(no unit\)/);
+  });
+  it('a header that does not match the instrument is refused', () => {
+    const csv = join(dir, 'bad-header.csv');
+    writeFileSync(csv, 'response_id,date,unit_code,agency_code,field,channel,respondent_type,A1,A2,B1,A3,B2\n');
+    expect(() => computeIndices(engine, { survey: fixtureSurvey, validatedCsvPath: csv, units: fixtureUnits, site: siteWith(1) })).toThrow(/header/);
+  });
+  it('an empty file (header only) gives no rows', () => {
+    const csv = join(dir, 'empty.csv');
+    writeFileSync(csv, 'response_id,date,unit_code,agency_code,field,channel,respondent_type,A1,A2,A3,B1,B2\n');
+    expect(computeIndices(engine, { survey: fixtureSurvey, validatedCsvPath: csv, units: fixtureUnits, site: siteWith(1) })).toEqual([]);
+  });
+});

@@ -1,0 +1,330 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkDataPackage } from '../../src/publish/check-datapackage.ts';
+import { neutraliseFormula } from '../../src/publish/csv.ts';
+import type { FieldType } from '../../src/publish/schemas.ts';
+import { writePublished, type ManifestEntry } from '../../src/publish/write-published.ts';
+import { publishInput } from '../fixtures/publish/fixture.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'publish-test-'));
+const outDir = join(work, 'public', 'data');
+let manifest: ManifestEntry[];
+
+beforeAll(async () => {
+  manifest = await writePublished(outDir, publishInput());
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const read = (file: string) => readFileSync(join(outDir, file), 'utf8');
+const lines = (file: string) => read(file).replace(/^\uFEFF/, '').split('\n');
+
+interface PackageField {
+  name: string;
+  type: FieldType;
+}
+interface PackageResource {
+  name: string;
+  path: string;
+  format: string;
+  bytes: number;
+  hash: string;
+  rows: number;
+  table: string;
+  schema: { fields: PackageField[]; primaryKey?: string[] };
+}
+const datapackage = () => JSON.parse(read('datapackage.json')) as { resources: PackageResource[] } & Record<string, unknown>;
+
+describe('the files written', () => {
+  it('writes every table in its formats, then datapackage.json and SHA256SUMS', () => {
+    const tables = ['indices', 'rankings', 'targets', 'trends', 'coverage', 'indicators', 'responses-sipas', 'responses-y-te', 'units', 'agencies', 'fields', 'quarantine-summary'];
+    const small = ['rankings', 'targets', 'coverage', 'indicators', 'units', 'agencies', 'fields', 'quarantine-summary'];
+    const expected = [
+      ...tables.flatMap((t) => [`${t}.csv`, `${t}.parquet`]),
+      ...small.map((t) => `${t}.json`),
+      'datapackage.json',
+      'SHA256SUMS',
+    ].sort();
+    expect(readdirSync(outDir).sort()).toEqual(expected);
+    expect(manifest.map((entry) => entry.path).sort()).toEqual(expected);
+  });
+
+  it('leaves no staging folder behind and makes files world-readable (0644)', () => {
+    expect(readdirSync(join(work, 'public'))).toEqual(['data']);
+    for (const file of readdirSync(outDir)) expect(statSync(join(outDir, file)).mode & 0o777).toBe(0o644);
+  });
+
+  it('reports bytes, rows and sha256 of each file in the manifest', () => {
+    for (const entry of manifest) expect(entry.bytes).toBe(statSync(join(outDir, entry.path)).size);
+    const indices = manifest.find((entry) => entry.path === 'indices.csv');
+    expect(indices).toMatchObject({ table: 'indices', format: 'csv', rows: 3 });
+    expect(manifest.find((entry) => entry.path === 'responses-sipas.parquet')).toMatchObject({ rows: 3, format: 'parquet' });
+    expect(manifest.find((entry) => entry.path === 'SHA256SUMS')).toMatchObject({ table: null, rows: null, format: 'sha256sums' });
+  });
+});
+
+describe('CSV contents (expected lines worked out in tests/fixtures/publish/README.md)', () => {
+  it('indices: contract columns then se, rounded, suppressed cells empty', () => {
+    expect(read('indices.csv').startsWith('\uFEFF')).toBe(true);
+    expect(lines('indices.csv')).toEqual([
+      'survey,period,unit_code,breakdown,breakdown_value,indicator,level,n,satisfied,value,ci_low,ci_high,status,se',
+      'sipas,2024,585,all,*,overall,overall,512,,83.94,80.13,87.75,ok,1.01',
+      'sipas,2024,585,field,dat-dai,TC1,item,120,101,84.17,2.68,100.00,ok,0.00',
+      'sipas,2024-Q1,22810,all,*,TC,element,12,,,,,suppressed,',
+      '',
+    ]);
+  });
+
+  it('rankings: probabilities with 3 decimals', () => {
+    expect(lines('rankings.csv')).toEqual([
+      'survey,period,unit_level,unit_code,value,ci_low,ci_high,n,rank,rank_low,rank_high,p_first,k,p_top_k,status',
+      'sipas,2024,district,585,83.94,80.13,87.75,512,1,1,3,0.123,3,1.000,ranked',
+      'sipas,2024,district,584,,,,40,,,,,,,not_ranked',
+      '',
+    ]);
+  });
+
+  it('targets, trends, coverage: negative numbers stay numbers, booleans true/false', () => {
+    expect(lines('targets.csv').slice(1, 3)).toEqual([
+      '95-kh-ubnd-2024,dat-dai-85,sipas,585,2024,overall,field,dat-dai,>=,85.00,87.68,84.50,90.85,2.68,met,uncertain',
+      '95-kh-ubnd-2024,dat-dai-85,sipas,585,2024,overall,field,*,>=,85.00,,,,,no_data,',
+    ]);
+    expect(lines('trends.csv').slice(1, 3)).toEqual([
+      'sipas,2024,2023,585,all,*,overall,83.94,85.44,-1.50,-3.01,0.00,false,false',
+      'sipas,2024-Q1,2023-Q4,585,all,*,overall,80.00,70.00,,,,,true',
+    ]);
+    expect(lines('coverage.csv').slice(1, 3)).toEqual(['sipas,2024,585,3,2,66.67', 'sipas,2024,584,0,0,']);
+  });
+
+  it('registers: formula-like names neutralised, quoted where needed, a code may repeat with other validity', () => {
+    expect(lines('agencies.csv')).toEqual([
+      'code,name_vi,name_en,unit_code,sector,has_procedures,valid_from,valid_to',
+      `585-MC,"'=HYPERLINK(""http://x"")",'+One-stop shop,585,hanh-chinh,true,2020-01-01,`,
+      "22810-UBND,'-UBND xã Quảng Sơn,'@Quang Son commune office,22810,hanh-chinh,false,2020-01-01,2025-06-30",
+      '',
+    ]);
+    expect(lines('units.csv').slice(3, 5)).toEqual([
+      '22738,Phường Đô Vinh,Do Vinh ward,commune,582,2004-01-01,2025-06-30',
+      '22738,Phường Đô Vinh,Do Vinh ward,commune,56,2025-07-01,',
+    ]);
+    expect(lines('fields.csv')[2]).toBe('xay-dung,Xây dựng,"Construction, building"');
+  });
+
+  it('indicators: a question with quotes and a line break stays one quoted cell', () => {
+    expect(read('indicators.csv')).toContain('"Nơi ngồi chờ, ""đủ chỗ""?\nCó quạt, nước uống?"');
+  });
+
+  it('responses: one file per survey, item codes as columns, streamed from the validated CSV or from rows', () => {
+    expect(lines('responses-sipas.csv')).toEqual([
+      'response_id,date,unit_code,agency_code,field,channel,respondent_type,TC1,TC2,TT1',
+      'r-001,2024-03-05,585,585-MC,dat-dai,truc-tiep,ca-nhan,4,5,3',
+      "'@r-002,2024-03-06,22810,,,truc-tuyen,to-chuc,,2,5",
+      '"r,003",2024-11-30,585,585-MC,xay-dung,,,1,,',
+      '',
+    ]);
+    expect(lines('responses-y-te.csv')).toEqual([
+      'response_id,date,unit_code,agency_code,field,channel,respondent_type,A1,A2',
+      'h-1,2024-05-01,585,,,truc-tiep,ca-nhan,5,',
+      'h-2,2024-05-02,585,,,,,3,4',
+      '',
+    ]);
+  });
+
+  it('quarantine summary: counts only, sorted by survey and reason', () => {
+    expect(lines('quarantine-summary.csv')).toEqual(['survey,reason,rows', 'sipas,answer_out_of_scale,1', 'sipas,unknown_unit,2', '']);
+  });
+});
+
+/** The CSV cell a typed value must appear as, given its column type. */
+function csvFormOf(value: unknown, type: FieldType): string {
+  if (value === null || value === undefined) return '';
+  if (type === 'date') return (value as Date).toISOString().slice(0, 10);
+  if (type === 'string') return neutraliseFormula(value as string);
+  return String(value);
+}
+
+const PARQUET_TYPE: Record<FieldType, [string, string | null]> = {
+  string: ['BYTE_ARRAY', 'UTF8'],
+  integer: ['INT32', null],
+  number: ['DOUBLE', null],
+  boolean: ['BOOLEAN', null],
+  date: ['INT32', 'DATE'],
+};
+
+describe('Parquet and JSON hold the same values as the CSV', () => {
+  const resources = () => datapackage().resources;
+
+  it('every Parquet file reads back to the CSV: same columns in order, same values, same nulls', async () => {
+    for (const resource of resources().filter((r) => r.format === 'parquet')) {
+      const file = await asyncBufferFromFile(join(outDir, resource.path));
+      const metadata = await parquetMetadataAsync(file);
+      const names = metadata.schema.slice(1).map((element) => element.name);
+      const physical = metadata.schema.slice(1).map((element) => [element.type, element.converted_type ?? null]);
+      const rows = (await parquetReadObjects({ file })) as Record<string, unknown>[];
+      const csv = Papa.parse<string[]>(read(`${resource.table}.csv`).replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: true }).data;
+      const fields = resource.schema.fields;
+      expect(names, resource.path).toEqual(csv[0]);
+      expect(names, resource.path).toEqual(fields.map((f) => f.name));
+      expect(physical, resource.path).toEqual(fields.map((f) => PARQUET_TYPE[f.type]));
+      expect(rows.length, resource.path).toBe(csv.length - 1);
+      expect(rows.length, resource.path).toBe(resource.rows);
+      rows.forEach((row, r) => {
+        fields.forEach((field, c) => {
+          const cell = csv[r + 1]?.[c];
+          const value = row[field.name];
+          expect(csvFormOf(value, field.type), `${resource.path} row ${r + 1} ${field.name}`).toBe(
+            field.type === 'number' && cell !== '' ? String(Number(cell)) : cell,
+          );
+          if (field.type === 'number' && value !== null) expect(typeof value).toBe('number');
+          if (field.type === 'integer' && value !== null) expect(Number.isInteger(value)).toBe(true);
+        });
+      });
+    }
+  });
+
+  it('spot check: rounded doubles, raw (not neutralised) text, a date as DATE', async () => {
+    const indices = (await parquetReadObjects({ file: await asyncBufferFromFile(join(outDir, 'indices.parquet')) })) as Record<string, unknown>[];
+    expect(indices[0]).toMatchObject({ value: 83.94, ci_low: 80.13, ci_high: 87.75, se: 1.01, satisfied: null, n: 512 });
+    const responses = (await parquetReadObjects({ file: await asyncBufferFromFile(join(outDir, 'responses-sipas.parquet')) })) as Record<string, unknown>[];
+    expect(responses[1]).toMatchObject({ response_id: '@r-002', TC1: null, TC2: 2, TT1: 5 });
+    expect((responses[1]?.date as Date).toISOString()).toBe('2024-03-06T00:00:00.000Z');
+  });
+
+  it('every JSON file equals its Parquet file (dates as YYYY-MM-DD)', async () => {
+    for (const resource of resources().filter((r) => r.format === 'json')) {
+      const json = JSON.parse(read(resource.path)) as Record<string, unknown>[];
+      const parquet = (await parquetReadObjects({ file: await asyncBufferFromFile(join(outDir, `${resource.table}.parquet`)) })) as Record<string, unknown>[];
+      const asJson = parquet.map((row) =>
+        Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString().slice(0, 10) : v])),
+      );
+      expect(json, resource.path).toEqual(asJson);
+      expect(Object.keys(json[0] ?? {}), resource.path).toEqual(resource.schema.fields.map((f) => f.name));
+    }
+    expect(JSON.parse(read('rankings.json'))[0]).toMatchObject({ p_first: 0.123, p_top_k: 1, value: 83.94 });
+  });
+});
+
+describe('datapackage.json', () => {
+  it('passes the v2 checks against the files on disk, hashes included', async () => {
+    expect(await checkDataPackage(datapackage(), { dir: outDir, verifyHashes: true })).toEqual([]);
+  });
+
+  it('describes the package from the site config, with no build time in it', () => {
+    const pkg = datapackage();
+    expect(pkg).toMatchObject({
+      $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
+      name: 'sipas-58',
+      version: '2024.1.0',
+      created: '2025-01-15T00:00:00Z',
+      licenses: [{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' }],
+      contributors: [{ title: 'Sở Nội vụ (ví dụ)', roles: ['publisher'] }],
+      sample_data: true,
+    });
+    const sources = pkg.sources as { title: string; path?: string }[];
+    expect(sources).toHaveLength(3);
+    expect(sources[0]).toMatchObject({ path: 'https://ninhthuan.gov.vn/', source_id: 'S01' });
+    expect(sources[1]).not.toHaveProperty('path');
+    expect(sources[2]?.title).toMatch(/mẫu/);
+  });
+
+  it('one resource per file, with real size, hash, row count and the CSV dialect', () => {
+    const pkg = datapackage();
+    expect(pkg.resources).toHaveLength(manifest.length - 2);
+    for (const resource of pkg.resources) {
+      const entry = manifest.find((m) => m.path === resource.path);
+      expect(resource.bytes).toBe(statSync(join(outDir, resource.path)).size);
+      expect(resource.hash).toBe(`sha256:${entry?.sha256}`);
+      expect(resource.rows).toBe(entry?.rows);
+    }
+    const indices = pkg.resources.find((r) => r.name === 'indices-csv');
+    expect(indices).toMatchObject({
+      path: 'indices.csv',
+      mediatype: 'text/csv',
+      encoding: 'utf-8',
+      dialect: { header: true, delimiter: ',', lineTerminator: '\n' },
+      schema: { primaryKey: ['survey', 'period', 'unit_code', 'breakdown', 'breakdown_value', 'indicator'] },
+    });
+    expect(indices?.schema.fields.find((f) => f.name === 'value')).toMatchObject({ type: 'number', description_en: expect.stringMatching(/2 decimals/) });
+    expect(pkg.resources.find((r) => r.name === 'responses-sipas-parquet')).toMatchObject({ mediatype: 'application/vnd.apache.parquet' });
+    expect(pkg.resources.find((r) => r.name === 'responses-sipas-parquet')).not.toHaveProperty('encoding');
+  });
+});
+
+describe('SHA256SUMS', () => {
+  it('is accepted by sha256sum -c in the data folder', () => {
+    const check = spawnSync('sha256sum', ['-c', '--strict', 'SHA256SUMS'], { cwd: outDir, encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+    expect(check.stdout.trim().split('\n')).toHaveLength(readdirSync(outDir).length - 1);
+  });
+
+  it('lists every other file once, sorted by name', () => {
+    const names = read('SHA256SUMS').trimEnd().split('\n').map((line) => line.slice(66));
+    expect(names).toEqual(readdirSync(outDir).filter((f) => f !== 'SHA256SUMS').sort());
+    expect(names).toContain('datapackage.json');
+  });
+});
+
+describe('empty tables', () => {
+  it('writes a header-only CSV, a zero-row Parquet with its columns and an empty JSON array', async () => {
+    const empty = join(work, 'empty');
+    const input = publishInput();
+    input.tables = { indices: [], rankings: [], trends: [], coverage: [], targets: [], indicators: [] };
+    input.responses = [{ instrument: input.responses[1]!.instrument, rows: [] }];
+    input.quarantine = [];
+    input.sources = [];
+    input.site = { ...input.site, sample_data: false };
+    const written = await writePublished(empty, input);
+    expect(readFileSync(join(empty, 'trends.csv'), 'utf8')).toBe(
+      '\uFEFFsurvey,period,previous_period,unit_code,breakdown,breakdown_value,indicator,value,previous_value,change,change_ci_low,change_ci_high,significant,method_break\n',
+    );
+    expect(readFileSync(join(empty, 'rankings.json'), 'utf8')).toBe('[]\n');
+    const file = await asyncBufferFromFile(join(empty, 'responses-y-te.parquet'));
+    expect((await parquetMetadataAsync(file)).schema.slice(1).map((e) => e.name)).toEqual(
+      ['response_id', 'date', 'unit_code', 'agency_code', 'field', 'channel', 'respondent_type', 'A1', 'A2'],
+    );
+    expect(await parquetReadObjects({ file })).toEqual([]);
+    expect(written.find((e) => e.path === 'indices.parquet')?.rows).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(empty, 'datapackage.json'), 'utf8')) as Record<string, unknown>;
+    expect(pkg).not.toHaveProperty('sources');
+    expect(await checkDataPackage(pkg, { dir: empty, verifyHashes: true })).toEqual([]);
+    expect(spawnSync('sha256sum', ['-c', '--strict', '--quiet', 'SHA256SUMS'], { cwd: empty }).status).toBe(0);
+  });
+});
+
+describe('determinism and atomic replacement', () => {
+  it('writing twice gives byte-identical files', async () => {
+    const again = join(work, 'again');
+    await writePublished(again, publishInput());
+    const files = readdirSync(outDir).sort();
+    expect(readdirSync(again).sort()).toEqual(files);
+    for (const file of files) expect(readFileSync(join(again, file)).equals(readFileSync(join(outDir, file))), file).toBe(true);
+  });
+
+  it('a failing build leaves the previous files in place and no staging folder', async () => {
+    const before = read('SHA256SUMS');
+    const bad = publishInput();
+    bad.tables.rankings[1] = { ...bad.tables.rankings[1]!, status: 'maybe' as 'ranked' };
+    await expect(writePublished(outDir, bad)).rejects.toThrow(/rankings: row 2 \(line 3 of rankings\.csv\), column status: expected one of ranked, not_ranked/);
+    expect(read('SHA256SUMS')).toBe(before);
+    expect(readdirSync(join(work, 'public'))).toEqual(['data']);
+  });
+
+  it('refuses a table whose primary key repeats', async () => {
+    const bad = publishInput();
+    bad.units.push({ ...bad.units[0]! });
+    await expect(writePublished(join(work, 'dup'), bad)).rejects.toThrow(/units: row 5 repeats the key \(code, valid_from\) = \(58, 2004-01-01\)/);
+    expect(existsSync(join(work, 'dup'))).toBe(false);
+  });
+
+  it('refuses a validated responses file whose header does not match the instrument', async () => {
+    const bad = publishInput();
+    const sipas = bad.responses[0]!;
+    bad.responses[0] = { instrument: { ...sipas.instrument, elements: sipas.instrument.elements.slice(0, 1) }, validatedCsv: (sipas as { validatedCsv: string }).validatedCsv };
+    await expect(writePublished(join(work, 'hdr'), bad)).rejects.toThrow(/expects response_id,date,unit_code,agency_code,field,channel,respondent_type,TC1,TC2\./);
+  });
+});

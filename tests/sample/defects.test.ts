@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { applyLooseForm, injectDefect, mistypedUnitCode } from '../../src/sample/defects.ts';
+import { createPrng } from '../../src/sample/prng.ts';
+import { normaliseAnswer, normaliseDate } from '../../src/sample/quick-indices.ts';
+
+const row = (): string[] => ['SIPAS-2024-000002', '2024-03-05', '22810', '22810-UBND', 'dat-dai', 'truc-tiep', 'ca-nhan', '4', '', '5'];
+const context = { previousId: 'SIPAS-2024-000001', knownUnitCodes: new Set(['585', '5855', '22810']), year: 2024 };
+
+describe('mistypedUnitCode', () => {
+  it('returns a near miss that is not a known code', () => {
+    const prng = createPrng('typo');
+    for (let i = 0; i < 50; i++) {
+      const typo = mistypedUnitCode('585', context.knownUnitCodes, prng);
+      // Candidates: doubled digits 5585, 5885, 5855 (known, excluded), swaps 855, 558.
+      expect(['5585', '5885', '855', '558']).toContain(typo);
+    }
+  });
+});
+
+describe('injectDefect', () => {
+  it('spoils exactly the cell each kind names', () => {
+    const prng = createPrng('defects');
+    const outOfScale = row();
+    injectDefect(outOfScale, 'answer-out-of-scale', prng, context);
+    // Only answered cells (positions 7 and 9) are spoiled, to 0 or 6.
+    const changed = [7, 8, 9].filter((i) => outOfScale[i] !== row()[i]);
+    expect(changed.length).toBe(1);
+    expect(['0', '6']).toContain(outOfScale[changed[0]!]);
+    expect(changed[0]).not.toBe(8);
+
+    const notInteger = row();
+    injectDefect(notInteger, 'answer-not-integer', prng, context);
+    expect(notInteger.filter((cell) => cell === '4.5').length).toBe(1);
+
+    const date = row();
+    injectDefect(date, 'impossible-date', prng, context);
+    expect(['31/02/2024', '2024-13-01']).toContain(date[1]);
+    expect(normaliseDate(date[1]!)).toBeNull();
+
+    const duplicate = row();
+    injectDefect(duplicate, 'duplicate-id', prng, context);
+    expect(duplicate[0]).toBe('SIPAS-2024-000001');
+    // The first row of a file has no previous id: an out-of-scale answer instead.
+    expect(injectDefect(row(), 'duplicate-id', prng, { ...context, previousId: null })).toBe('answer-out-of-scale');
+  });
+});
+
+describe('applyLooseForm', () => {
+  it('writes values the way spreadsheets do, still readable as the same value', () => {
+    const prng = createPrng('loose');
+    const date = row();
+    applyLooseForm(date, 'date-dd-mm-yyyy', prng);
+    expect(date[1]).toBe('05/03/2024');
+    expect(normaliseDate(date[1]!)).toBe('2024-03-05');
+
+    const decimal = row();
+    applyLooseForm(decimal, 'answer-decimal-zero', prng);
+    const decimalCell = decimal.find((cell) => cell.endsWith('.0'));
+    expect(['4.0', '5.0']).toContain(decimalCell);
+    expect(normaliseAnswer(decimalCell!)).toBe(Number(decimalCell![0]));
+
+    const padded = row();
+    applyLooseForm(padded, 'answer-padded', prng);
+    const paddedCell = padded.find((cell) => cell.startsWith(' '));
+    expect([' 4 ', ' 5 ']).toContain(paddedCell);
+  });
+});

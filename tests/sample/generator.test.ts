@@ -1,0 +1,124 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseGenerateOptions } from '../../src/sample/cli-options.ts';
+import { generateSampleSet } from '../../src/sample/generate-sample-set.ts';
+import { districtLookup, readCheckedResponses } from '../../src/sample/quick-indices.ts';
+import { readAgencies, readUnits } from '../../src/sample/read-registers.ts';
+
+const fixtures = join(import.meta.dirname, 'fixtures', 'registers');
+const scratch = mkdtempSync(join(tmpdir(), 'sample-generator-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Runs the generator on the fixture registers into `<scratch>/<name>`; returns that folder. */
+function generate(name: string, extra: string[]): string {
+  const out = join(scratch, name);
+  const options = parseGenerateOptions(['--data', fixtures, '--out', out, ...extra], {}, scratch);
+  generateSampleSet(options, () => {});
+  return out;
+}
+
+const readLines = (path: string): string[] => readFileSync(path, 'utf8').split('\n').filter((line) => line !== '');
+const csvFiles = (dir: string): string[] => readdirSync(dir).filter((name) => name.endsWith('.csv')).sort();
+
+describe('generated files', () => {
+  const base = ['--responses', '2000', '--responses-y-te', '300', '--years', '2021-2024', '--surveys', 'sipas,y-te'];
+  const out = generate('base', base);
+
+  it('are byte-identical for the same seed and differ for another seed', () => {
+    const again = generate('again', base);
+    const otherSeed = generate('other-seed', [...base, '--seed', '2']);
+    for (const survey of ['sipas', 'y-te']) {
+      for (const file of csvFiles(join(out, survey, 'responses'))) {
+        const bytes = readFileSync(join(out, survey, 'responses', file));
+        expect(readFileSync(join(again, survey, 'responses', file)).equals(bytes)).toBe(true);
+        expect(readFileSync(join(otherSeed, survey, 'responses', file)).equals(bytes)).toBe(false);
+      }
+    }
+  });
+
+  it('have one file per year, the instrument columns in order, and exactly --responses rows', () => {
+    expect(csvFiles(join(out, 'sipas', 'responses'))).toEqual(['2021.csv', '2022.csv', '2023.csv', '2024.csv']);
+    const header = 'response_id,date,unit_code,agency_code,field,channel,respondent_type';
+    let sipasRows = 0;
+    for (const file of csvFiles(join(out, 'sipas', 'responses'))) {
+      const lines = readLines(join(out, 'sipas', 'responses', file));
+      // Item TC2 is stored in column tc_2 in the fixture instrument.
+      expect(lines[0]).toBe(`${header},TC1,tc_2,PA1,PA2`);
+      // 2000 over 4 years: 500 each.
+      expect(lines.length - 1).toBe(500);
+      sipasRows += lines.length - 1;
+      for (const line of lines.slice(1)) expect(line.split(',').length).toBe(11);
+    }
+    expect(sipasRows).toBe(2000);
+    // 300 over 4 years: 75 each.
+    const health = readLines(join(out, 'y-te', 'responses', '2024.csv'));
+    expect(health[0]).toBe(`${header},YT_TC1,YT_TC2`);
+    expect(health.length - 1).toBe(75);
+  });
+
+  it('use only units and agencies valid on the row date, and answers on the scale', () => {
+    const units = readUnits(fixtures);
+    const agencies = readAgencies(fixtures);
+    const districtOf = districtLookup(units);
+    const seen = new Set<string>();
+    for (const survey of ['sipas', 'y-te']) {
+      for (const file of csvFiles(join(out, survey, 'responses'))) {
+        const checked = readCheckedResponses(join(out, survey, 'responses', file), survey === 'sipas' ? ['TC1', 'tc_2', 'PA1', 'PA2'] : ['YT_TC1', 'YT_TC2'], districtOf, seen);
+        // No defects were asked for (--out given, no --defects): nothing is set aside.
+        expect(checked.rejected).toEqual({});
+        for (const row of checked.rows) {
+          expect(row.date.slice(0, 4)).toBe(file.slice(0, 4));
+          if (row.agency === '') continue;
+          const agency = agencies.find((candidate) => candidate.code === row.agency);
+          expect(agency, row.agency).toBeDefined();
+          expect(agency!.valid_from <= row.date && (agency!.valid_to === null || row.date <= agency!.valid_to)).toBe(true);
+          // The agency serves the row's unit: its own unit, or a district-level agency of its district.
+          expect([row.unitCode, row.district]).toContain(agency!.unit_code);
+          expect(agency!.sector).toBe(survey === 'sipas' ? 'hanh-chinh' : 'y-te');
+        }
+      }
+    }
+    // Commune 22816 ends on 2022-06-30 in the fixture; no later row may use it.
+    const late = readLines(join(out, 'sipas', 'responses', '2023.csv')).filter((line) => line.split(',')[2] === '22816');
+    expect(late).toEqual([]);
+  });
+
+  it('measure every agency with procedures of Ninh Sơn in 2024 and leave Phước Kháng out that year only', () => {
+    const rows2024 = readLines(join(out, 'sipas', 'responses', '2024.csv')).map((line) => line.split(','));
+    const measured = new Set(rows2024.map((cells) => cells[3]));
+    for (const code of ['585-MC', '585-VPDK', '585-KTHT', '585-TCKH', '585-TP', '22810-UBND', '22813-UBND']) {
+      expect(measured.has(code), code).toBe(true);
+    }
+    expect(rows2024.some((cells) => cells[2] === '22843')).toBe(false);
+    const rows2023 = readLines(join(out, 'sipas', 'responses', '2023.csv')).map((line) => line.split(','));
+    expect(rows2023.some((cells) => cells[2] === '22843')).toBe(true);
+  });
+
+  it('replace the old responses files of a generated survey', () => {
+    const target = join(scratch, 'replace');
+    mkdirSync(join(target, 'sipas', 'responses'), { recursive: true });
+    writeFileSync(join(target, 'sipas', 'responses', '2019.csv'), 'stale');
+    generate('replace', ['--responses', '40', '--years', '2024', '--surveys', 'sipas']);
+    expect(csvFiles(join(target, 'sipas', 'responses'))).toEqual(['2024.csv']);
+  });
+});
+
+describe('defects', () => {
+  it('stay a small share, each one set aside by the checks, while loose forms are accepted', () => {
+    // 8000 rows at 0.002: about 16 defect rows and 16 loose-form rows expected.
+    const out = generate('defects', ['--responses', '8000', '--years', '2024', '--surveys', 'sipas', '--defects', '0.002']);
+    const file = join(out, 'sipas', 'responses', '2024.csv');
+    const checked = readCheckedResponses(file, ['TC1', 'tc_2', 'PA1', 'PA2'], districtLookup(readUnits(fixtures)), new Set());
+    const setAside = Object.values(checked.rejected).reduce((sum, count) => sum + count, 0);
+    expect(checked.read).toBe(8000);
+    expect(setAside).toBeGreaterThan(0);
+    expect(setAside / checked.read).toBeLessThan(0.01);
+    expect(checked.rows.length + setAside).toBe(8000);
+    const cells = readLines(file).slice(1).map((line) => line.split(','));
+    expect(cells.some((row) => /^\d{2}\/\d{2}\/2024$/.test(row[1]!) && !row[1]!.startsWith('31/02'))).toBe(true);
+    expect(cells.some((row) => row.slice(7).some((cell) => /^[1-5]\.0$/.test(cell)))).toBe(true);
+    expect(cells.some((row) => row.slice(7).some((cell) => /^ [1-5] $/.test(cell)))).toBe(true);
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import {
+  absoluteUrl,
+  allPagePaths,
+  allRoutes,
+  alternatePath,
+  parsePath,
+  pathOf,
+  unitNameSlug,
+  unitRoute,
+  type Route,
+} from '../../src/site/routes.ts';
+
+describe('unit slugs: folded name without the word for the kind of unit', () => {
+  it.each([
+    ['585', 'Huyện Ninh Sơn', '585-ninh-son'],
+    ['582', 'Thành phố Phan Rang - Tháp Chàm', '582-phan-rang-thap-cham'],
+    ['582', 'Thành phố Phan Rang-Tháp Chàm', '582-phan-rang-thap-cham'],
+    ['22738', 'Phường Đô Vinh', '22738-do-vinh'],
+    ['58', 'Tỉnh Ninh Thuận', '58-ninh-thuan'],
+    ['22888', 'Xã Phước Dinh', '22888-phuoc-dinh'],
+    ['22800', 'Thị trấn Tân Sơn', '22800-tan-son'],
+    ['999', 'Thị xã Ninh Hòa', '999-ninh-hoa'],
+  ])('%s %s → /don-vi/%s/', (code, name, slug) => {
+    expect(pathOf(unitRoute({ code, name_vi: name }), 'vi')).toBe(`/don-vi/${slug}/`);
+    expect(pathOf(unitRoute({ code, name_vi: name }), 'en')).toBe(`/en/units/${slug}/`);
+  });
+
+  it('strips only a leading kind word, not the same letters inside a name', () => {
+    // "Xã" must not be taken from "Xuân Hải"; "Phường" only when it is a whole first word.
+    expect(unitNameSlug('Xã Xuân Hải')).toBe('xuan-hai');
+    expect(unitNameSlug('Phước Hậu')).toBe('phuoc-hau');
+  });
+});
+
+describe('pathOf: every route in both languages', () => {
+  const table: [Route, string, string][] = [
+    [{ key: 'home' }, '/', '/en/'],
+    [{ key: 'ranking', year: '2024' }, '/xep-hang/2024/', '/en/ranking/2024/'],
+    [{ key: 'unit', code: '585', slug: 'ninh-son' }, '/don-vi/585-ninh-son/', '/en/units/585-ninh-son/'],
+    [{ key: 'plan', id: 'kh-95-2024' }, '/ke-hoach/kh-95-2024/', '/en/plans/kh-95-2024/'],
+    [{ key: 'data' }, '/du-lieu/', '/en/data/'],
+    [{ key: 'methodology' }, '/phuong-phap/', '/en/methodology/'],
+    [{ key: 'officialResults' }, '/ket-qua-chinh-thuc/', '/en/official-results/'],
+    [{ key: 'about' }, '/gioi-thieu/', '/en/about/'],
+    [{ key: 'releases' }, '/phien-ban/', '/en/releases/'],
+    [{ key: 'search' }, '/tim-kiem/', '/en/search/'],
+  ];
+
+  it.each(table)('%o → %s and %s', (route, vi, en) => {
+    expect(pathOf(route, 'vi')).toBe(vi);
+    expect(pathOf(route, 'en')).toBe(en);
+    expect(alternatePath(route, 'vi')).toBe(en);
+    expect(alternatePath(route, 'en')).toBe(vi);
+  });
+
+  it.each(table)('parsePath reads %o back from both paths', (route, vi, en) => {
+    expect(parsePath(vi)).toEqual({ route, lang: 'vi' });
+    expect(parsePath(en)).toEqual({ route, lang: 'en' });
+  });
+
+  it('refuses parameters that would break out of one path segment', () => {
+    expect(() => pathOf({ key: 'plan', id: '../admin' }, 'vi')).toThrow(/plan id/);
+    expect(() => pathOf({ key: 'ranking', year: '2024/x' }, 'en')).toThrow(/ranking year/);
+    expect(() => pathOf({ key: 'unit', code: '585', slug: 'ninh sơn' }, 'vi')).toThrow(/unit slug/);
+  });
+
+  it('reads paths that are not pages as null', () => {
+    expect(parsePath('/khong-co/')).toBeNull();
+    expect(parsePath('/en/xep-hang/2024/')).toBeNull(); // Vietnamese section under /en/
+    expect(parsePath('/du-lieu/extra/')).toBeNull(); // static page with a parameter
+    expect(parsePath('/xep-hang/')).toBeNull(); // dynamic page without one
+  });
+});
+
+describe('absoluteUrl', () => {
+  it('joins a site path to base_url, keeping a sub-path of the base', () => {
+    expect(absoluteUrl('/en/about/', 'https://sipas.example.org/')).toBe('https://sipas.example.org/en/about/');
+    expect(absoluteUrl('/en/about/', 'https://example.github.io/sipas/')).toBe('https://example.github.io/sipas/en/about/');
+  });
+});
+
+describe('allRoutes / allPagePaths: the sitemap list', () => {
+  const inventory = {
+    rankingYears: ['2023', '2024'],
+    // 22738 twice (two validity periods, one name) is one page; 22759 under two names is two.
+    units: [
+      { code: '22738', name_vi: 'Phường Đô Vinh' },
+      { code: '22738', name_vi: 'Phường Đô Vinh' },
+      { code: '22759', name_vi: 'Phường Kinh Dinh' },
+      { code: '22759', name_vi: 'Phường Phan Rang' },
+    ],
+    planIds: ['kh-95-2024'],
+  };
+
+  it('lists 7 static pages, then 2 ranking years, 3 unit pages and 1 plan', () => {
+    // 7 + 2 + 3 + 1 = 13 routes.
+    const routes = allRoutes(inventory);
+    expect(routes).toHaveLength(13);
+    expect(routes.filter((r) => r.key === 'unit').map((r) => pathOf(r, 'vi'))).toEqual([
+      '/don-vi/22738-do-vinh/',
+      '/don-vi/22759-kinh-dinh/',
+      '/don-vi/22759-phan-rang/',
+    ]);
+  });
+
+  it('gives every route in both languages, each path once', () => {
+    const paths = allPagePaths(inventory);
+    expect(paths).toHaveLength(26); // 13 routes × 2 languages
+    expect(new Set(paths).size).toBe(26);
+    expect(paths).toContain('/en/ranking/2023/');
+    expect(paths).toContain('/ke-hoach/kh-95-2024/');
+  });
+});
