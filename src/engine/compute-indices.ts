@@ -88,7 +88,7 @@ const TEMP_OBJECTS = {
   tables: [
     'unit_register', 'unit_key', 'unit_chain', 'unit_path', 'unit_span', 'breakdown_combo', 'breakdown_value',
     'breakdown_combo_key', 'response_total',
-    'respondent', 'cell_part', 'cell_count', 'cell_weight', 'taylor_coefficient', 'cell_variance',
+    'cell_part', 'cell_count', 'cell_weight', 'taylor_coefficient', 'cell_variance',
     'cell_label', 'item_row', 'element_row', 'overall_row',
   ],
   views: ['response_csv'],
@@ -308,7 +308,7 @@ function checkKeyLimits(engine: Engine): void {
 /** Every response must count for exactly one unit chain, or the numbers would silently be wrong. */
 function checkEveryResponseResolved(engine: Engine, params: SqlParams, csvLabel: string): void {
   const [counts] = engine.all<{ total: number; resolved: number }>(
-    'SELECT (SELECT responses FROM response_total) AS total, (SELECT count(*) FROM respondent) AS resolved',
+    'SELECT (SELECT responses FROM response_total) AS total, (SELECT count(*) FROM indices_compressed.respondent) AS resolved',
   );
   if (counts && counts.total === counts.resolved) return;
   const examples = engine.all<{ unit_code: string; date: string; matches: number }>(sqlFile('load-unresolved-units', params));
@@ -321,7 +321,10 @@ function checkEveryResponseResolved(engine: Engine, params: SqlParams, csvLabel:
 }
 
 function dropTemporaryObjects(engine: Engine): void {
+  engine.run('RESET disabled_optimizers'); // set by load-respondents.sql
   for (const view of TEMP_OBJECTS.views) engine.run(`DROP VIEW IF EXISTS ${view}`);
   for (const table of TEMP_OBJECTS.tables) engine.run(`DROP TABLE IF EXISTS ${table}`);
   engine.run('DROP MACRO IF EXISTS cell_key');
+  // The compressed store holds only the respondent table (load-respondents.sql).
+  engine.run('DETACH DATABASE IF EXISTS indices_compressed');
 }

@@ -11,66 +11,86 @@ import { createTableFromRows, dropTable } from './rows-table.ts';
 import { sqlFile } from './sql-files.ts';
 import type { IndexRow, TrendRow } from './tables.ts';
 
-interface TrendPeriod {
-  period: string;
-  previous_period: string;
-  method_version: string | null;
-}
-
 export function computeTrends(engine: Engine, indices: IndexRow[], instrument: SurveyInstrument): TrendRow[] {
-  const cells = indices.filter((row) => row.survey === instrument.id).map((row, ord) => ({ ...row, ord }));
-  const periods: TrendPeriod[] = [...new Set(cells.map((c) => c.period))].sort().map((period) => ({
-    period,
-    previous_period: previousPeriod(period),
+  const cells = indices.filter((row) => row.survey === instrument.id);
+  const periodNames = [...new Set(cells.map((c) => c.period))].sort();
+  const periodId = new Map(periodNames.map((p, i) => [p, i]));
+  const periods = periodNames.map((period, period_id) => ({
+    period_id,
+    // A previous period with no cell gets an id no cell has, so it matches nothing.
+    previous_period_id: periodId.get(previousPeriod(period)) ?? -1,
     // method.md: the period's start date decides which method version it falls under.
     method_version: methodVersionOn(instrument, periodBounds(period).start),
   }));
+  const seriesId = new Map<string, number>();
+  const keyed = cells.map((c, ord) => {
+    const key = `${c.unit_code}\u0000${c.breakdown}\u0000${c.breakdown_value}\u0000${c.indicator}`;
+    let series = seriesId.get(key);
+    if (series === undefined) {
+      series = seriesId.size;
+      seriesId.set(key, series);
+    }
+    return { ord, series, period_id: periodId.get(c.period) ?? -1, value: c.value, se: c.se, ok: c.status === 'ok' };
+  });
   createTableFromRows(
     engine,
     'trend_cells',
     [
       { name: 'ord', type: 'INTEGER' },
-      { name: 'survey', type: 'VARCHAR' },
-      { name: 'period', type: 'VARCHAR' },
-      { name: 'unit_code', type: 'VARCHAR' },
-      { name: 'breakdown', type: 'VARCHAR' },
-      { name: 'breakdown_value', type: 'VARCHAR' },
-      { name: 'indicator', type: 'VARCHAR' },
+      { name: 'series', type: 'INTEGER' },
+      { name: 'period_id', type: 'INTEGER' },
       { name: 'value', type: 'DOUBLE' },
       { name: 'se', type: 'DOUBLE' },
-      { name: 'status', type: 'VARCHAR' },
+      { name: 'ok', type: 'BOOLEAN' },
     ],
-    cells,
+    keyed,
   );
   createTableFromRows(
     engine,
     'trend_periods',
     [
-      { name: 'period', type: 'VARCHAR' },
-      { name: 'previous_period', type: 'VARCHAR' },
+      { name: 'period_id', type: 'INTEGER' },
+      { name: 'previous_period_id', type: 'INTEGER' },
       { name: 'method_version', type: 'VARCHAR' },
     ],
     periods,
   );
   try {
-    return engine.all<TrendRow>(sqlFile('trend-change')).map((row) => ({
-      survey: row.survey,
-      period: row.period,
-      previous_period: row.previous_period,
-      unit_code: row.unit_code,
-      breakdown: row.breakdown,
-      breakdown_value: row.breakdown_value,
-      indicator: row.indicator,
-      value: row.value,
-      previous_value: row.previous_value,
-      change: row.change,
-      change_ci_low: row.change_ci_low,
-      change_ci_high: row.change_ci_high,
-      significant: row.significant,
-      method_break: row.method_break,
-    }));
+    return engine.all<TrendSqlRow>(sqlFile('trend-change')).map((row) => {
+      const cell = cells[row.ord] as IndexRow;
+      const previous = cells[row.previous_ord] as IndexRow;
+      return {
+        survey: cell.survey,
+        period: cell.period,
+        previous_period: previous.period,
+        unit_code: cell.unit_code,
+        breakdown: cell.breakdown,
+        breakdown_value: cell.breakdown_value,
+        indicator: cell.indicator,
+        value: row.value,
+        previous_value: row.previous_value,
+        change: row.change,
+        change_ci_low: row.change_ci_low,
+        change_ci_high: row.change_ci_high,
+        significant: row.significant,
+        method_break: row.method_break,
+      };
+    });
   } finally {
     dropTable(engine, 'trend_cells');
     dropTable(engine, 'trend_periods');
   }
+}
+
+/** What trend-change.sql returns: cell positions and numbers; the texts are taken from the cells. */
+interface TrendSqlRow {
+  ord: number;
+  previous_ord: number;
+  value: number | null;
+  previous_value: number | null;
+  change: number | null;
+  change_ci_low: number | null;
+  change_ci_high: number | null;
+  significant: boolean | null;
+  method_break: boolean;
 }

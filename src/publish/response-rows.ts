@@ -7,18 +7,21 @@
 import type { SurveyInstrument, ValidatedResponse } from '../intake/types.ts';
 import { csvRecordBatches } from './csv-batches.ts';
 import { RESPONSE_ID_COLUMNS, responsesSchema } from './schemas.ts';
-import type { RowBatches, RowSource } from './table-writer.ts';
+import type { RowBatches, RowSource, WrittenTable } from './table-writer.ts';
 
 /** Where one survey's responses come from. */
 export type ResponsesSource =
   | { instrument: SurveyInstrument; rows: Iterable<ValidatedResponse> | AsyncIterable<ValidatedResponse> }
-  | { instrument: SurveyInstrument; validatedCsv: string };
+  | { instrument: SurveyInstrument; validatedCsv: string }
+  /** Already written (by responses-worker.ts, alongside the engine) into `dir`: moved into place. */
+  | { instrument: SurveyInstrument; prewritten: { dir: string; table: WrittenTable } };
 
 export function itemCodes(instrument: SurveyInstrument): string[] {
   return instrument.elements.flatMap((element) => element.items.map((item) => item.code));
 }
 
 export function responseRows(source: ResponsesSource): RowSource {
+  if ('prewritten' in source) throw new Error(`responses of ${source.instrument.id} are already written`);
   if (!('rows' in source)) return fromValidatedCsv(source.instrument, source.validatedCsv);
   const { instrument, rows } = source;
   const toRow = rowOfResponse(instrument);

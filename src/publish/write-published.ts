@@ -48,7 +48,7 @@ import {
   type TableSchema,
 } from './schemas.ts';
 import { SHA256SUMS_FILE, formatSha256Sums, sha256OfFile } from './sha256sums.ts';
-import { objectRows, writeTable, type RowSource } from './table-writer.ts';
+import { objectRows, writeTable, type RowSource, type WrittenTable } from './table-writer.ts';
 
 export type { QuarantineCount } from './schemas.ts';
 export type { ResponsesSource } from './response-rows.ts';
@@ -102,7 +102,7 @@ export async function writePublished(outDir: string, input: PublishInput): Promi
 async function writeInto(dir: string, input: PublishInput): Promise<ManifestEntry[]> {
   const tables: PackagedTable[] = [];
   for (const [schema, rows] of tableSources(input)) {
-    const written = await writeTable(dir, schema, rows);
+    const written = 'prewritten' in rows ? movePrewritten(rows.prewritten, dir) : await writeTable(dir, schema, rows);
     const files = [];
     for (const { file, format } of written.files) {
       const path = join(dir, file);
@@ -123,7 +123,7 @@ async function writeInto(dir: string, input: PublishInput): Promise<ManifestEntr
 }
 
 /** Every published table with its rows, in the order datapackage.json lists them. */
-function tableSources(input: PublishInput): [TableSchema, RowSource][] {
+function tableSources(input: PublishInput): [TableSchema, RowSource | Prewritten][] {
   const surveys = [...input.responses].sort((a, b) => compareText(a.instrument.id, b.instrument.id));
   surveys.forEach((source, i) => {
     if (i > 0 && surveys[i - 1]?.instrument.id === source.instrument.id) {
@@ -139,12 +139,25 @@ function tableSources(input: PublishInput): [TableSchema, RowSource][] {
     [trendsSchema, objectRows(trendsSchema, tables.trends)],
     [coverageSchema, objectRows(coverageSchema, tables.coverage)],
     [indicatorsSchema, objectRows(indicatorsSchema, tables.indicators)],
-    ...surveys.map((source): [TableSchema, RowSource] => [responsesSchema(source.instrument), responseRows(source)]),
+    ...surveys.map((source): [TableSchema, RowSource | Prewritten] => [
+      responsesSchema(source.instrument),
+      'prewritten' in source ? { prewritten: source.prewritten } : responseRows(source),
+    ]),
     [unitsSchema, objectRows(unitsSchema, input.units)],
     [agenciesSchema, objectRows(agenciesSchema, input.agencies)],
     [fieldsSchema, objectRows(fieldsSchema, input.fields)],
     [quarantineSummarySchema, objectRows(quarantineSummarySchema, quarantine)],
   ];
+}
+
+interface Prewritten {
+  prewritten: { dir: string; table: WrittenTable };
+}
+
+/** A table written ahead (in a worker, while the engine computed) is moved into the staging folder. */
+function movePrewritten({ dir: from, table }: { dir: string; table: WrittenTable }, to: string): WrittenTable {
+  for (const { file } of table.files) renameSync(join(from, file), join(to, file));
+  return table;
 }
 
 async function writeTextFile(dir: string, file: string, text: string, format: 'datapackage' | 'sha256sums'): Promise<ManifestEntry> {

@@ -47,7 +47,6 @@ export class DistrictFrame {
   readonly year: number;
   private readonly communes: { unit: Unit; weight: number }[];
   private readonly agencies: { agency: Agency; role: AgencyRole }[];
-  private readonly sector: string;
   private readonly byDate = new Map<string, DayFrame>();
 
   /**
@@ -57,7 +56,6 @@ export class DistrictFrame {
   constructor(district: Unit, year: number, units: Unit[], agencies: Agency[], sector: string, seed: number) {
     this.district = district;
     this.year = year;
-    this.sector = sector;
     this.communes = units
       .filter((unit) => unit.level === 'commune' && unit.parent_code === district.code && overlapsYear(unit, year))
       .sort((a, b) => a.code.localeCompare(b.code))

@@ -28,7 +28,7 @@ export function rankLead(
       ? `Năm ${year}, ${unit} không được xếp hạng: chỉ có ${n} người trả lời, cần ít nhất ${min}.`
       : `In ${year}, ${unit} is not ranked: only ${n} people answered, at least ${min} are needed.`;
   }
-  const rank = `${formatNumber(row.rank, lang)}/${formatNumber(unitCount, lang)}`;
+  const rank = vi ? `${formatNumber(row.rank, lang)}/${formatNumber(unitCount, lang)}` : `${formatNumber(row.rank, lang)} of ${formatNumber(unitCount, lang)}`;
   const parts: string[] = [];
   if (row.rank_low !== null && row.rank_high !== null) {
     const interval = formatInterval(row.rank_low, row.rank_high, lang, { unit: 'plain' });

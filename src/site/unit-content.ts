@@ -160,7 +160,8 @@ async function buildUnitContent(listing: UnitListing): Promise<UnitContent> {
     agency: year ? agencyCodesOf(registers, unit, year, listing.level) : [],
   };
   const breakdowns: BreakdownPanel[] = year
-    ? (['field', 'channel', 'respondent_type', 'agency'] as const).map((breakdown) => {
+    ? // The province's agencies are all on its district pages (see agencyCodesOf).
+      (['field', 'channel', 'respondent_type', ...(isProvince ? [] : ['agency' as const])] as const).map((breakdown) => {
         let cells = breakdownCells(data, survey, unit, year, breakdown, order[breakdown]);
         if (breakdown === 'agency') cells = cells.filter((c) => order.agency.includes(c.breakdown_value));
         const slug = { field: 'fields', channel: 'channels', respondent_type: 'respondent-types', agency: 'agencies' }[breakdown];

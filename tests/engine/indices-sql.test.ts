@@ -184,6 +184,11 @@ describe('element weights from the instrument', () => {
     const cell1 = fixtureResponses.filter((r) => r.unit_code === '90101').map((r) => r.answers);
     const reference = cellIndices(cell1, survey, [1, 3], 1).find((r) => r.indicator === 'overall')!;
     expect(Math.abs(row(rows, '90101', '2024-Q1', 'overall').se! - reference.se!)).toBeLessThan(1e-9);
+    // Weights are relative: 0.25 and 0.75 say the same as 1 and 3.
+    survey.elements[0]!.weight = 0.25;
+    survey.elements[1]!.weight = 0.75;
+    const fractional = computeIndices(engine, { survey, validatedCsvPath: fixtureCsv, units: fixtureUnits, site: siteWith(1) });
+    expect(row(fractional, '90101', '2024-Q1', 'overall').value).toBeCloseTo((175 / 3 + 3 * 75) / 4, 9);
   });
 });
 

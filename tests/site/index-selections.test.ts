@@ -97,7 +97,7 @@ describe('methodBreakPeriods', () => {
 
 describe('elementCells and breakdownCells', () => {
   const indicators = [indicator('sipas', 'overall', 'overall'), indicator('sipas', 'TC', 'element'), indicator('sipas', 'TC1', 'item', 'TC'), indicator('sipas', 'TT', 'element')];
-  const at = (over: Parameters<typeof cell>[0], value: number | null) => cell({ period: '2024', ...over }, value, 100);
+  const at = (over: Omit<Parameters<typeof cell>[0], 'period'>, value: number | null) => cell({ ...over, period: '2024' }, value, 100);
   const data = publishedFixture({
     indicators,
     indices: [

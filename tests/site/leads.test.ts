@@ -13,13 +13,13 @@ describe('rankLead', () => {
       'Năm 2024, Huyện Ninh Sơn xếp hạng 3/7 (khoảng hạng 2–5; 61\u00a0% khả năng trong nhóm 3 đứng đầu).',
     );
     expect(rankLead('Ninh Sơn District', '2024', ninhSon, 7, 100, 'en')).toBe(
-      'In 2024, Ninh Sơn District ranks 3/7 (rank interval 2–5; 61% chance of top 3).',
+      'In 2024, Ninh Sơn District ranks 3 of 7 (rank interval 2–5; 61% chance of top 3).',
     );
   });
 
   it('says a single-rank interval is certain', () => {
     const sure = { ...ninhSon, rank: 1, rank_low: 1, rank_high: 1, p_top_k: 1 };
-    expect(rankLead('X', '2024', sure, 7, 100, 'en')).toBe('In 2024, X ranks 1/7 (certainly rank 1; 100% chance of top 3).');
+    expect(rankLead('X', '2024', sure, 7, 100, 'en')).toBe('In 2024, X ranks 1 of 7 (certainly rank 1; 100% chance of top 3).');
   });
 
   it('explains why a unit is not ranked', () => {

@@ -58,7 +58,7 @@ export function xoshiro128starstar(s0: number, s1: number, s2: number, s3: numbe
 }
 
 const TWO_POW_26 = 67108864;
-const TWO_POW_53 = 9007199254740992;
+const TWO_POW_53 = 2 ** 53;
 
 export function seededStream(seed: number, key: string): SeededStream {
   const fill = splitmix32(fnv1a32(`${seed}|${key}`));

@@ -41,8 +41,8 @@ SELECT
   n,
   NULL::INTEGER AS satisfied,
   CASE WHEN is_published THEN 100 * theta END AS value,
-  CASE WHEN is_published AND variance IS NOT NULL THEN greatest(0, 100 * (theta - {{z}} * sqrt(variance))) END AS ci_low,
-  CASE WHEN is_published AND variance IS NOT NULL THEN least(100, 100 * (theta + {{z}} * sqrt(variance))) END AS ci_high,
+  CASE WHEN is_published AND variance IS NOT NULL THEN greatest(0, 100 * (theta - {{z}}::DOUBLE * sqrt(variance))) END AS ci_low,
+  CASE WHEN is_published AND variance IS NOT NULL THEN least(100, 100 * (theta + {{z}}::DOUBLE * sqrt(variance))) END AS ci_high,
   CASE WHEN is_published THEN 'ok' ELSE 'suppressed' END AS status,
   CASE WHEN is_published THEN 100 * sqrt(variance) END AS se
 FROM published;

@@ -12,13 +12,13 @@ WITH with_data AS (
     cell_key,
     {{#elements|,
     }}({{#items| + }}(answers_{{i}} > 0)::INTEGER{{/items}}) AS items_with_data_{{e}}{{/elements}},
-    ({{#elements| + }}(respondents_{{e}} > 0)::INTEGER * {{weight}}{{/elements}}) AS weight_with_data
+    ({{#elements| + }}(respondents_{{e}} > 0)::INTEGER * {{weight}}::DOUBLE{{/elements}}) AS weight_with_data
   FROM cell_count
 )
 SELECT
   c.cell_key,
   {{#elements|,
   }}{{#items|, }}CASE WHEN c.answers_{{i}} > 0 THEN 1.0 / d.items_with_data_{{e}} ELSE 0.0 END AS w_{{i}}{{/items}},
-  CASE WHEN c.respondents_{{e}} > 0 THEN {{weight}} / d.weight_with_data ELSE 0.0 END AS omega_{{e}}{{/elements}}
+  CASE WHEN c.respondents_{{e}} > 0 THEN {{weight}}::DOUBLE / d.weight_with_data ELSE 0.0 END AS omega_{{e}}{{/elements}}
 FROM cell_count c
 JOIN with_data d USING (cell_key);

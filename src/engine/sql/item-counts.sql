@@ -1,8 +1,9 @@
 -- Counts per cell (method.md → Notation), for every cell with at least one response:
 --   answers_c        N_c = Σ_r a_rc = Σ_r |v_rc|           respondents who answered item c
 --   satisfied_c      S_c = Σ_r y_rc = (Σ_r v_rc + N_c) / 2  of whom satisfied (v: load-respondents.sql)
---   respondents_e    n_e = Σ_r answered_e,r               answered at least one item of element e
---   respondents_all  n   = Σ_r answered_any,r             answered at least one item
+--   respondents_e    n_e = Σ_r max_{c∈e} a_rc              answered at least one item of element e
+--   respondents_all  n   = Σ_r max_c a_rc                  answered at least one item
+--                    (max_c a_rc = 1 exactly when the bitwise OR of the respondent's v's is non-zero)
 --   responses        rows in the cell, answered or not
 --   kind             which cell kind (compute-indices.ts → cellKinds) the cell is
 -- All are sums over respondents, so a district or the province pools the respondents below it;
@@ -23,10 +24,11 @@ SELECT
   }}sum(abs(v_{{i}})::DOUBLE) AS answers_{{i}},
   sum(v_{{i}}::DOUBLE) AS balance_{{i}}{{/items}},
   {{#elements|,
-  }}sum(answered_{{e}}::DOUBLE) AS respondents_{{e}}{{/elements}},
-  sum(answered_any::DOUBLE) AS respondents_all
-FROM respondent
+  }}sum((({{#items| | }}v_{{i}}{{/items}}) <> 0)::DOUBLE) AS respondents_{{e}}{{/elements}},
+  sum((({{#items| | }}v_{{i}}{{/items}}) <> 0)::DOUBLE) AS respondents_all
+FROM indices_compressed.respondent
 GROUP BY GROUPING SETS (
+  -- year and quarter follow from the month; grouping by them too only keeps them in the result
   (path_id, year_key, quarter_key, month_key, field_idx),
   (path_id, year_key, channel_idx, type_idx, agency_idx)
 );

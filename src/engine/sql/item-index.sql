@@ -24,8 +24,8 @@ published AS (
 wilson AS (
   SELECT
     *,
-    ({{z}} * {{z}}) AS z2,
-    {{z}} * sqrt(satisfied::DOUBLE * (answers - satisfied) / answers + {{z}} * {{z}} / 4) AS spread
+    ({{z}}::DOUBLE * {{z}}::DOUBLE) AS z2,
+    {{z}}::DOUBLE * sqrt(satisfied::DOUBLE * (answers - satisfied) / answers + {{z}}::DOUBLE * {{z}}::DOUBLE / 4) AS spread
   FROM published
 )
 SELECT

@@ -4,34 +4,28 @@
 -- method_break = the two periods' start dates fall under different method versions; the change
 -- columns are then empty. A suppressed cell has no value, so its change is empty too.
 -- Same formulas as reference/trend-change.ts.
--- Inputs: trend_cells(ord, survey, period, unit_code, breakdown, breakdown_value, indicator,
---   value, se, status) — the index cells, ord = their order in the indices table;
---   trend_periods(period, previous_period, method_version) — one row per period of trend_cells.
+-- Inputs (integer keys, so that no text crosses between JavaScript and the engine — that
+-- transfer, not the arithmetic, was the cost):
+--   trend_cells(ord, series, period_id, value, se, ok) — the index cells, ord = their order in
+--     the indices table, series = one id per survey × unit × breakdown × value × indicator,
+--     ok = status is 'ok';
+--   trend_periods(period_id, previous_period_id, method_version) — one row per period.
+-- Output: one row per cell that has a previous period of the same kind, in the order of the cells.
 WITH pairs AS (
   SELECT
     cur.ord,
-    cur.survey,
-    cur.period,
-    cp.previous_period,
-    cur.unit_code,
-    cur.breakdown,
-    cur.breakdown_value,
-    cur.indicator,
-    CASE WHEN cur.status = 'ok' THEN cur.value END AS value,
-    CASE WHEN prev.status = 'ok' THEN prev.value END AS previous_value,
-    CASE WHEN cur.status = 'ok' THEN cur.se END AS se,
-    CASE WHEN prev.status = 'ok' THEN prev.se END AS previous_se,
+    prev.ord AS previous_ord,
+    CASE WHEN cur.ok THEN cur.value END AS value,
+    CASE WHEN prev.ok THEN prev.value END AS previous_value,
+    CASE WHEN cur.ok THEN cur.se END AS se,
+    CASE WHEN prev.ok THEN prev.se END AS previous_se,
     cp.method_version IS DISTINCT FROM pp.method_version AS method_break
   FROM trend_cells AS cur
-  JOIN trend_periods AS cp ON cp.period = cur.period
+  JOIN trend_periods AS cp ON cp.period_id = cur.period_id
   JOIN trend_cells AS prev
-    ON prev.survey = cur.survey
-   AND prev.period = cp.previous_period
-   AND prev.unit_code = cur.unit_code
-   AND prev.breakdown = cur.breakdown
-   AND prev.breakdown_value = cur.breakdown_value
-   AND prev.indicator = cur.indicator
-  JOIN trend_periods AS pp ON pp.period = prev.period
+    ON prev.series = cur.series
+   AND prev.period_id = cp.previous_period_id
+  JOIN trend_periods AS pp ON pp.period_id = prev.period_id
 ),
 changes AS (
   SELECT
@@ -48,13 +42,8 @@ intervals AS (
   FROM changes
 )
 SELECT
-  survey,
-  period,
-  previous_period,
-  unit_code,
-  breakdown,
-  breakdown_value,
-  indicator,
+  ord,
+  previous_ord,
   value,
   previous_value,
   change,
