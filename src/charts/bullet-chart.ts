@@ -12,6 +12,7 @@ import { formatInterval, formatNumber, formatPercent } from '../site/format.ts';
 import type { ChartLang, ChartResult } from './chart-result.ts';
 import { CHART_WORDS, targetText, thresholdText } from './chart-words.ts';
 import { emptyChart } from './empty-chart.ts';
+import { intervalWhisker } from './interval-marks.ts';
 import { ABSENCE_TEXT, CHART_COLOURS } from './palette.ts';
 import { CHART_FONT_SIZE, CHART_WIDTH, renderSvg } from './render-svg.ts';
 import { LINE_HEIGHT, marginFor, wrapWords } from './text-layout.ts';
@@ -55,7 +56,6 @@ interface BulletDatum<R> {
 const ROW_HEIGHT = 60;
 const TRACK_INSET = 22;
 const BAR_INSET = 26;
-const CAP_INSET = 24;
 const THRESHOLD_INSET = 16;
 const NAME_CHARS = 26;
 
@@ -146,23 +146,7 @@ export function bulletChart<R extends BulletRow>(rows: R[], options: BulletChart
           fill: CHART_COLOURS.estimate,
           title: 'title',
         }),
-        Plot.ruleY(withInterval, {
-          y: 'key',
-          x1: (d: BulletDatum<R>) => d.row.ci_low,
-          x2: (d: BulletDatum<R>) => d.row.ci_high,
-          stroke: CHART_COLOURS.reference,
-          strokeWidth: 2,
-        }),
-        ...(['ci_low', 'ci_high'] as const).map((bound) =>
-          Plot.tickX(withInterval, {
-            y: 'key',
-            x: (d: BulletDatum<R>) => d.row[bound],
-            insetTop: CAP_INSET,
-            insetBottom: CAP_INSET,
-            stroke: CHART_COLOURS.reference,
-            strokeWidth: 2,
-          }),
-        ),
+        ...intervalWhisker(withInterval, (d) => d.row.ci_low, (d) => d.row.ci_high, { stroke: CHART_COLOURS.reference, caps: true }),
         Plot.tickX(valued, {
           y: 'key',
           x: (d: BulletDatum<R>) => d.row.threshold,

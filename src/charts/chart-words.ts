@@ -16,7 +16,7 @@ export interface ChartWords {
   rank: (rank: string) => string;
   /** Axis title of rank scales. */
   rankAxis: string;
-  /** "khoảng tin cậy 95%" */
+  /** "khoảng tin cậy 95 %" */
   interval: string;
   methodChange: string;
   target: string;
@@ -38,7 +38,7 @@ export const CHART_WORDS: Record<ChartLang, ChartWords> = {
     notRanked: 'không xếp hạng',
     rank: (rank) => `hạng ${rank}`,
     rankAxis: 'Hạng (1 = cao nhất)',
-    interval: 'khoảng tin cậy 95%',
+    interval: 'khoảng tin cậy 95\u00a0%',
     methodChange: 'Thay đổi phương pháp',
     target: 'Mục tiêu',
     valueAxis: 'Tỷ lệ hài lòng (%)',

@@ -6,10 +6,11 @@
  * Suppressed rows get no dot, only "quá ít phản hồi (n = 12)". Optional dashed target rule.
  */
 import * as Plot from '@observablehq/plot';
-import { formatInterval, formatNumber, formatPercent } from '../site/format.ts';
+import { formatInterval, formatPercent } from '../site/format.ts';
 import { hasEstimate, hasInterval, type ChartLang, type ChartResult, type EstimateRow } from './chart-result.ts';
 import { CHART_WORDS, targetText } from './chart-words.ts';
 import { emptyChart } from './empty-chart.ts';
+import { intervalWhisker, valueAxis } from './interval-marks.ts';
 import { ABSENCE_TEXT, CHART_COLOURS } from './palette.ts';
 import { percentDomain } from './percent-domain.ts';
 import { CHART_FONT_SIZE, CHART_WIDTH, renderSvg } from './render-svg.ts';
@@ -126,13 +127,7 @@ export function elementChart<R extends EstimateRow>(rows: R[], options: ElementC
       x: { domain, clamp: true },
       y: { type: 'point', domain: data.map((d) => d.key), padding: 0.5, axis: null },
       marks: [
-        Plot.gridX({ stroke: '#000000', strokeOpacity: 0.1 }),
-        Plot.axisX({
-          label: options.valueLabel ?? words.valueAxis,
-          labelAnchor: 'center',
-          labelArrow: 'none',
-          tickFormat: (v: number) => formatNumber(v, lang, Number.isInteger(v) ? 0 : 1),
-        }),
+        ...valueAxis(options.valueLabel ?? words.valueAxis, lang),
         target
           ? [
               Plot.ruleX([target.threshold], { stroke: CHART_COLOURS.reference, strokeDasharray: '2,3', strokeWidth: 1.5 }),
@@ -146,13 +141,7 @@ export function elementChart<R extends EstimateRow>(rows: R[], options: ElementC
               }),
             ]
           : null,
-        Plot.ruleY(data.filter((d) => hasInterval(d.row)), {
-          y: 'key',
-          x1: (d: ElementDatum<R>) => d.row.ci_low,
-          x2: (d: ElementDatum<R>) => d.row.ci_high,
-          stroke: CHART_COLOURS.estimate,
-          strokeWidth: 2,
-        }),
+        ...intervalWhisker(data.filter((d) => hasInterval(d.row)), (d) => d.row.ci_low, (d) => d.row.ci_high),
         Plot.dot(data.filter((d) => d.drawn), { x: (d: ElementDatum<R>) => d.row.value, y: 'key', r: 4.5, fill: CHART_COLOURS.estimate, title: 'title' }),
         Plot.text(data.filter((d) => !d.drawn), {
           y: 'key',

@@ -12,6 +12,7 @@ import { hasEstimate, type ChartLang, type ChartResult } from './chart-result.ts
 import { statusWords } from './bullet-chart.ts';
 import { CHART_WORDS } from './chart-words.ts';
 import { emptyChart } from './empty-chart.ts';
+import { intervalWhisker } from './interval-marks.ts';
 import { ABSENCE_TEXT, CHART_COLOURS } from './palette.ts';
 import { CHART_FONT_SIZE, CHART_WIDTH, renderSvg } from './render-svg.ts';
 import { LINE_HEIGHT, marginFor, wrapWords } from './text-layout.ts';
@@ -42,7 +43,6 @@ interface RankDatum<R> {
 
 const ROW_HEIGHT = 60;
 const TRACK_INSET = 22;
-const CAP_INSET = 24;
 const NAME_CHARS = 26;
 const SIDE_CHARS = 22;
 
@@ -132,23 +132,7 @@ export function rankBulletChart<R extends RankingRow>(rows: R[], options: RankBu
           fill: CHART_COLOURS.reference,
           text: () => words.topK(k),
         }),
-        Plot.ruleY(withInterval, {
-          y: 'key',
-          x1: (d: RankDatum<R>) => d.row.rank_low,
-          x2: (d: RankDatum<R>) => d.row.rank_high,
-          stroke: CHART_COLOURS.reference,
-          strokeWidth: 2,
-        }),
-        ...(['rank_low', 'rank_high'] as const).map((bound) =>
-          Plot.tickX(withInterval, {
-            y: 'key',
-            x: (d: RankDatum<R>) => d.row[bound],
-            insetTop: CAP_INSET,
-            insetBottom: CAP_INSET,
-            stroke: CHART_COLOURS.reference,
-            strokeWidth: 2,
-          }),
-        ),
+        ...intervalWhisker(withInterval, (d) => d.row.rank_low, (d) => d.row.rank_high, { stroke: CHART_COLOURS.reference, caps: true }),
         Plot.dot(ranked, {
           y: 'key',
           x: (d: RankDatum<R>) => d.row.rank,

@@ -13,6 +13,7 @@ import { formatInterval, formatNumber, formatPercent } from '../site/format.ts';
 import { hasEstimate, hasInterval, type ChartLang, type ChartResult } from './chart-result.ts';
 import { CHART_WORDS } from './chart-words.ts';
 import { emptyChart } from './empty-chart.ts';
+import { intervalWhisker, valueAxis } from './interval-marks.ts';
 import { ABSENCE_TEXT, CHART_COLOURS } from './palette.ts';
 import { percentDomain } from './percent-domain.ts';
 import { CHART_FONT_SIZE, CHART_WIDTH, renderSvg } from './render-svg.ts';
@@ -149,13 +150,7 @@ export function rankingChart(rows: RankingRow[], options: RankingChartOptions): 
       x: { domain, clamp: true },
       y: { type: 'point', domain: data.map((d) => d.key), padding: 0.5, axis: null },
       marks: [
-        Plot.gridX({ stroke: '#000000', strokeOpacity: 0.1 }),
-        Plot.axisX({
-          label: options.valueLabel ?? words.valueAxis,
-          labelAnchor: 'center',
-          labelArrow: 'none',
-          tickFormat: (v: number) => formatNumber(v, lang, Number.isInteger(v) ? 0 : 1),
-        }),
+        ...valueAxis(options.valueLabel ?? words.valueAxis, lang),
         options.reference
           ? [
               Plot.ruleX([options.reference.value], { stroke: CHART_COLOURS.reference, strokeDasharray: '5,4' }),
@@ -169,10 +164,7 @@ export function rankingChart(rows: RankingRow[], options: RankingChartOptions): 
               }),
             ]
           : null,
-        Plot.ruleY(
-          drawn.filter((d) => hasInterval(d.row)),
-          { y: 'key', x1: (d: RankingDatum) => d.row.ci_low, x2: (d: RankingDatum) => d.row.ci_high, stroke: CHART_COLOURS.estimate, strokeWidth: 2 },
-        ),
+        ...intervalWhisker(drawn.filter((d) => hasInterval(d.row)), (d) => d.row.ci_low, (d) => d.row.ci_high),
         Plot.dot(data.filter(is('ranked', false)), { ...dotStyle, r: 4.5, fill: CHART_COLOURS.estimate }),
         Plot.dot(data.filter(is('unranked', false)), { ...dotStyle, r: 4.5, fill: 'white', stroke: CHART_COLOURS.estimate, strokeWidth: 1.5 }),
         Plot.dot(data.filter(is('ranked', true)), { ...dotStyle, symbol: 'diamond2', r: 7, fill: CHART_COLOURS.highlight, stroke: 'white' }),
