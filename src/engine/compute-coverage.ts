@@ -11,12 +11,6 @@ import { createTableFromRows, dropTable } from './rows-table.ts';
 import { sqlFile } from './sql-files.ts';
 import type { CoverageRow } from './tables.ts';
 
-/**
- * Coverage is about agencies that handle administrative procedures, so it is computed for the
- * administrative-procedures survey only; health and education surveys get no coverage rows.
- */
-export const COVERAGE_SURVEY = 'sipas';
-
 export interface CoverageOptions {
   survey: string;
   /** The survey's validated responses CSV (intake output). When given, it is read directly. */
@@ -42,7 +36,6 @@ function responsesSource(opts: CoverageOptions): string {
 }
 
 export function computeCoverage(engine: Engine, opts: CoverageOptions): CoverageRow[] {
-  if (opts.survey !== COVERAGE_SURVEY) return [];
   createTableFromRows(
     engine,
     'coverage_units',
@@ -85,6 +78,10 @@ export function computeCoverage(engine: Engine, opts: CoverageOptions): Coverage
   );
   try {
     const rows = engine.all<Omit<CoverageRow, 'survey'>>(sqlFile('coverage-agencies'));
+    // Coverage is about agencies that handle administrative procedures. A survey whose responses
+    // never reach one (health and education surveys answer about hospitals and schools) measures
+    // something else, so it gets no coverage rows — decided by the data, not by the survey's name.
+    if (rows.every((row) => row.agencies_measured === 0)) return [];
     return rows
       .map((row) => ({
         survey: opts.survey,

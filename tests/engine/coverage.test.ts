@@ -125,8 +125,16 @@ describe('computeCoverage (SQL)', () => {
     expect(fromTable).toEqual(fromCsv);
   });
 
-  it('gives no rows for surveys other than administrative procedures', () => {
-    expect(computeCoverage(engine, { survey: 'y-te', validatedCsvPath: responsesCsv, agencies, units, periods })).toEqual([]);
+  it('gives no rows for a survey whose responses reach no agency that handles procedures', () => {
+    engine.run(`CREATE OR REPLACE TABLE health AS SELECT * REPLACE (NULL::VARCHAR AS agency_code) FROM read_csv('${responsesCsv}', header = true)`);
+    const health = computeCoverage(engine, { survey: 'y-te', responsesTable: 'health', agencies, units, periods });
+    engine.run('DROP TABLE health');
+    expect(health).toEqual([]);
+  });
+
+  it('does not depend on the survey being called sipas', () => {
+    const renamed = computeCoverage(engine, { survey: 'thu-tuc', validatedCsvPath: responsesCsv, agencies, units, periods });
+    expect(renamed).toEqual(fromCsv.map((row) => ({ ...row, survey: 'thu-tuc' })));
   });
 
   it('agrees with the TypeScript reference', () => {
