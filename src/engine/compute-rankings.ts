@@ -5,6 +5,7 @@
  */
 import type { SiteConfig, Unit, UnitLevel } from '../intake/types.ts';
 import type { Engine } from './duckdb.ts';
+import { roundHalfAwayFromZero } from './reference/published-rounding.ts';
 import { periodBounds, periodKind } from './reference/period-calendar.ts';
 import { rankEligibility } from './reference/rank-eligibility.ts';
 import { simulateRanks } from './reference/rank-simulation.ts';
@@ -47,7 +48,8 @@ export function rankInSql(engine: Engine, candidates: readonly RankInput[]): Map
       { name: 'unit_code', type: 'VARCHAR' },
       { name: 'value', type: 'DOUBLE' },
     ],
-    candidates,
+    // Values go in as published (2 decimals), so the SQL's ties are the ties a reader sees.
+    candidates.map((c) => ({ ...c, value: roundHalfAwayFromZero(c.value, 2) })),
   );
   try {
     const rows = engine.all<RankInput & { rank: number }>(sqlFile('rank-with-ties'));

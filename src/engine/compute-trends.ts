@@ -8,7 +8,8 @@ import type { Engine } from './duckdb.ts';
 import { periodBounds, previousPeriod } from './reference/period-calendar.ts';
 import { methodVersionOn } from './reference/trend-change.ts';
 import { createTableFromRows, dropTable } from './rows-table.ts';
-import { sqlFile } from './sql-files.ts';
+import { sqlFile, sqlNumber } from './sql-files.ts';
+import { Z_95 } from './reference/confidence.ts';
 import type { IndexRow, TrendRow } from './tables.ts';
 
 export function computeTrends(engine: Engine, indices: IndexRow[], instrument: SurveyInstrument): TrendRow[] {
@@ -56,7 +57,7 @@ export function computeTrends(engine: Engine, indices: IndexRow[], instrument: S
     periods,
   );
   try {
-    return engine.all<TrendSqlRow>(sqlFile('trend-change')).map((row) => {
+    return engine.all<TrendSqlRow>(sqlFile('trend-change', { z: sqlNumber(Z_95) })).map((row) => {
       const cell = cells[row.ord] as IndexRow;
       const previous = cells[row.previous_ord] as IndexRow;
       return {

@@ -45,6 +45,10 @@ describe('rounding as published', () => {
     expect(publishedHundredths(90.004)).toBe(9000);
     expect(publishedHundredths(89.996)).toBe(9000);
     expect(publishedHundredths(90.005)).toBe(9001);
+    // 84.995 is stored as 84.99499999999999…; |x|·100 rounds to 8499, but the files print
+    // "85.00", and decisions must follow what is printed.
+    expect(publishedHundredths(84.995)).toBe(8500);
+    expect(roundHalfAwayFromZero(1.005, 2)).toBe(1.01);
     expect(publishedHundredths(-2.5)).toBe(-250);
     expect(roundHalfAwayFromZero(0.125, 2)).toBe(0.13);
     expect(roundHalfAwayFromZero(-0.125, 2)).toBe(-0.13);

@@ -8,10 +8,8 @@
  */
 import type { SurveyInstrument } from '../../intake/types.ts';
 import type { IndexRow, TrendRow } from '../tables.ts';
+import { Z_95 } from './confidence.ts';
 import { periodBounds, previousPeriod } from './period-calendar.ts';
-
-/** z of a two-sided 95 % normal interval. */
-export const Z_95 = 1.96;
 
 /**
  * The method version in force on `date` (ISO), or null when no version covers it. Two periods

@@ -1,5 +1,5 @@
 -- Change between two periods of the same kind (2023 → 2024, 2023-Q4 → 2024-Q1, 2024-02 → 2024-03):
---   change = I₂ − I₁,  SE = √(SE₁² + SE₂²),  interval = change ± 1.96 · SE,
+--   change = I₂ − I₁,  SE = √(SE₁² + SE₂²),  interval = change ± z · SE (z = 1.96, reference/confidence.ts),
 --   significant = the interval excludes 0.
 -- method_break = the two periods' start dates fall under different method versions; the change
 -- columns are then empty. A suppressed cell has no value, so its change is empty too.
@@ -37,8 +37,8 @@ changes AS (
 intervals AS (
   SELECT
     *,
-    change - 1.96 * change_se AS change_ci_low,
-    change + 1.96 * change_se AS change_ci_high
+    change - {{z}} * change_se AS change_ci_low,
+    change + {{z}} * change_se AS change_ci_high
   FROM changes
 )
 SELECT
