@@ -115,7 +115,8 @@ async function main(): Promise<void> {
       .filter((s) => validated.has(s.id))
       .map(async (instrument) => {
         const written = await writeResponsesInBackground({ instrument, validatedCsv: validated.get(instrument.id)!.path, dir: responsesDir });
-        timings['publish responses (worker thread, in parallel)'] = (timings['publish responses (worker thread, in parallel)'] ?? 0) + written.seconds;
+        const key = 'publish responses (worker thread, in parallel)';
+        timings[key] = (timings[key] ?? 0) + written.seconds;
         return { instrument, prewritten: { dir: responsesDir, table: written.table } };
       }),
   );

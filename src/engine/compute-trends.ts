@@ -84,14 +84,7 @@ export function computeTrends(engine: Engine, indices: IndexRow[], instrument: S
 }
 
 /** What trend-change.sql returns: cell positions and numbers; the texts are taken from the cells. */
-interface TrendSqlRow {
-  ord: number;
-  previous_ord: number;
-  value: number | null;
-  previous_value: number | null;
-  change: number | null;
-  change_ci_low: number | null;
-  change_ci_high: number | null;
-  significant: boolean | null;
-  method_break: boolean;
-}
+type TrendSqlRow = { ord: number; previous_ord: number } & Pick<
+  TrendRow,
+  'value' | 'previous_value' | 'change' | 'change_ci_low' | 'change_ci_high' | 'significant' | 'method_break'
+>;

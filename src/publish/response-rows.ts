@@ -7,14 +7,14 @@
 import type { SurveyInstrument, ValidatedResponse } from '../intake/types.ts';
 import { csvRecordBatches } from './csv-batches.ts';
 import { RESPONSE_ID_COLUMNS, responsesSchema } from './schemas.ts';
-import type { RowBatches, RowSource, WrittenTable } from './table-writer.ts';
+import type { PrewrittenTable, RowBatches, RowSource } from './table-writer.ts';
 
 /** Where one survey's responses come from. */
 export type ResponsesSource =
   | { instrument: SurveyInstrument; rows: Iterable<ValidatedResponse> | AsyncIterable<ValidatedResponse> }
   | { instrument: SurveyInstrument; validatedCsv: string }
-  /** Already written (by responses-worker.ts, alongside the engine) into `dir`: moved into place. */
-  | { instrument: SurveyInstrument; prewritten: { dir: string; table: WrittenTable } };
+  /** Already written (by responses-worker.ts, alongside the engine): moved into place. */
+  | { instrument: SurveyInstrument; prewritten: PrewrittenTable };
 
 export function itemCodes(instrument: SurveyInstrument): string[] {
   return instrument.elements.flatMap((element) => element.items.map((item) => item.code));

@@ -32,6 +32,12 @@ export interface WrittenTable {
   files: WrittenFile[];
 }
 
+/** A table already written into `dir` (by responses-worker.ts, while the engine computed). */
+export interface PrewrittenTable {
+  dir: string;
+  table: WrittenTable;
+}
+
 interface RowSink {
   push(row: PublishedRow): void;
   close(): number;

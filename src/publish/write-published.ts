@@ -48,7 +48,7 @@ import {
   type TableSchema,
 } from './schemas.ts';
 import { SHA256SUMS_FILE, formatSha256Sums, sha256OfFile } from './sha256sums.ts';
-import { objectRows, writeTable, type RowSource, type WrittenTable } from './table-writer.ts';
+import { objectRows, writeTable, type PrewrittenTable, type RowSource, type WrittenTable } from './table-writer.ts';
 
 export type { QuarantineCount } from './schemas.ts';
 export type { ResponsesSource } from './response-rows.ts';
@@ -151,11 +151,11 @@ function tableSources(input: PublishInput): [TableSchema, RowSource | Prewritten
 }
 
 interface Prewritten {
-  prewritten: { dir: string; table: WrittenTable };
+  prewritten: PrewrittenTable;
 }
 
 /** A table written ahead (in a worker, while the engine computed) is moved into the staging folder. */
-function movePrewritten({ dir: from, table }: { dir: string; table: WrittenTable }, to: string): WrittenTable {
+function movePrewritten({ dir: from, table }: PrewrittenTable, to: string): WrittenTable {
   for (const { file } of table.files) renameSync(join(from, file), join(to, file));
   return table;
 }
