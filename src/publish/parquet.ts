@@ -72,6 +72,28 @@ export class ParquetTableWriter {
     if (this.#buffered >= this.#rowGroupRows) this.#writeRowGroup();
   }
 
+  /** Rows per row group, for a caller that builds whole row groups (writeRowGroup). */
+  get rowGroupRows(): number {
+    return this.#rowGroupRows;
+  }
+
+  /**
+   * Writes one row group from whole columns of Parquet physical values (dates as day numbers,
+   * integers already checked to fit 32 bits): for a caller that builds the columns straight from a
+   * file (validated-responses-writer.ts) and so needs no row object per row. Columns of
+   * `rowGroupRows` rows (the last group may be shorter) give the same bytes as pushing the same
+   * rows one by one. The writer encodes them before returning, so the caller may reuse the arrays.
+   */
+  writeRowGroup(columns: PublishedValue[][], rows: number): void {
+    if (this.#buffered > 0) throw new Error('ParquetTableWriter: rows were pushed one by one; write whole row groups or push rows, not both');
+    if (rows === 0) return;
+    if (columns.length !== this.#schema.fields.length || columns.some((column) => column.length !== rows)) {
+      throw new Error(`ParquetTableWriter: a row group of ${rows} rows needs ${this.#schema.fields.length} columns of ${rows} values`);
+    }
+    const columnData = this.#schema.fields.map((field, i) => ({ name: field.name, data: columns[i] as PublishedValue[] }));
+    this.#writer.write({ columnData, rowGroupSize: rows });
+  }
+
   /** Writes the last row group and the footer; returns the file size in bytes. */
   close(): number {
     this.#writeRowGroup();

@@ -8,6 +8,7 @@ import type { SurveyInstrument, ValidatedResponse } from '../intake/types.ts';
 import { csvRecordBatches } from './csv-batches.ts';
 import { RESPONSE_ID_COLUMNS, responsesSchema } from './schemas.ts';
 import type { PrewrittenTable, RowBatches, RowSource } from './table-writer.ts';
+import { checkHeader, emptyFile, wrongCellCount } from './validated-csv-shape.ts';
 
 /** Where one survey's responses come from. */
 export type ResponsesSource =
@@ -65,24 +66,10 @@ async function* validatedCsvBatches(instrument: SurveyInstrument, path: string):
         checkHeader(path, instrument, expected, cells);
         continue;
       }
-      if (cells.length !== expected.length) {
-        throw new Error(
-          `${path}, record ${record} (the header is record 1): ${cells.length} cells for ${expected.length} columns. Re-run the intake step.`,
-        );
-      }
+      if (cells.length !== expected.length) throw wrongCellCount(path, record, cells.length, expected.length);
       rows.push(cells.map((cell, i) => (cell === '' ? null : i < RESPONSE_ID_COLUMNS ? cell : Number(cell))));
     }
     yield rows;
   }
-  if (record === 0) throw new Error(`${path} is empty: it should start with the header ${expected.join(',')}. Re-run the intake step.`);
-}
-
-function checkHeader(path: string, instrument: SurveyInstrument, expected: readonly string[], cells: readonly string[]): void {
-  const header = cells.map((name, i) => (i === 0 ? name.replace(/^\uFEFF/, '') : name));
-  if (header.join(',') !== expected.join(',')) {
-    throw new Error(
-      `${path}: the header is ${header.join(',')} but survey ${instrument.id} expects ${expected.join(',')}. ` +
-        'Re-run the intake step so the validated file matches the instrument.',
-    );
-  }
+  if (record === 0) throw emptyFile(path, expected);
 }
