@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRounded, roundHalfAwayFromZero } from '../../src/publish/round.ts';
+import { formatRounded, formatRoundedExact, roundHalfAwayFromZero } from '../../src/publish/round.ts';
 
 describe('formatRounded: half away from zero on the printed decimal', () => {
   it.each([
@@ -58,3 +58,51 @@ describe('formatRounded: half away from zero on the printed decimal', () => {
     expect(roundHalfAwayFromZero(83.935, 2)).toBe(83.94);
   });
 });
+
+describe('formatRounded: the fast path agrees with the exact decimal arithmetic', () => {
+  // A seeded generator (mulberry32), so a failure can be replayed.
+  function random(seed: number): () => number {
+    let a = seed;
+    return () => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  it('on 200 000 values of every magnitude, for 0 to 8 decimals', () => {
+    const next = random(20261127);
+    const disagreements: string[] = [];
+    for (let k = 0; k < 200_000; k++) {
+      const decimals = k % 9;
+      const magnitude = 10 ** Math.floor(next() * 14 - 5);
+      const value = (next() < 0.5 ? -1 : 1) * next() * magnitude;
+      if (formatRounded(value, decimals) !== formatRoundedExact(value, decimals)) disagreements.push(`${value}@${decimals}`);
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  it('on printed halves and their neighbours, where the binary value may fall either side', () => {
+    // k + 0.5 units of the last place, e.g. 83.935 or 1.005: the decimal is a half, the double is
+    // a hair above or below it; one ulp either side must round by the double's shortest decimal.
+    const next = random(7);
+    const disagreements: string[] = [];
+    for (let k = 0; k < 100_000; k++) {
+      const decimals = k % 7;
+      const half = (Math.floor(next() * 1e6) + 0.5) / 10 ** decimals;
+      for (const value of [half, -half, nextDouble(half, 1), nextDouble(half, -1)]) {
+        if (formatRounded(value, decimals) !== formatRoundedExact(value, decimals)) disagreements.push(`${value}@${decimals}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+});
+
+/** The adjacent double above (direction 1) or below (−1) a positive finite x. */
+function nextDouble(x: number, direction: 1 | -1): number {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  view.setBigUint64(0, view.getBigUint64(0) + BigInt(direction));
+  return view.getFloat64(0);
+}
