@@ -49,6 +49,16 @@ async function stage<T>(name: string, run: () => Promise<T> | T): Promise<T> {
   return result;
 }
 
+/**
+ * A background job's promise that is awaited only later: without a handler a failure in the
+ * meantime would end the process as an "unhandled rejection" with a stack trace instead of the
+ * plain message; it is reported where the promise is awaited.
+ */
+function noticeLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}
+
 function warn(message: string): void {
   console.warn(`warning: ${message}`);
 }
@@ -110,15 +120,17 @@ async function main(): Promise<void> {
   // while the engine computes on the first.
   const responsesDir = join(workDir, 'published-responses');
   mkdirSync(responsesDir, { recursive: true });
-  const responsesWritten = Promise.all(
-    surveys
-      .filter((s) => validated.has(s.id))
-      .map(async (instrument) => {
-        const written = await writeResponsesInBackground({ instrument, validatedCsv: validated.get(instrument.id)!.path, dir: responsesDir });
-        const key = 'publish responses (worker thread, in parallel)';
-        timings[key] = (timings[key] ?? 0) + written.seconds;
-        return { instrument, prewritten: { dir: responsesDir, table: written.table } };
-      }),
+  const responsesWritten = noticeLater(
+    Promise.all(
+      surveys
+        .filter((s) => validated.has(s.id))
+        .map(async (instrument) => {
+          const written = await writeResponsesInBackground({ instrument, validatedCsv: validated.get(instrument.id)!.path, dir: responsesDir });
+          const key = 'publish responses (worker thread, in parallel)';
+          timings[key] = (timings[key] ?? 0) + written.seconds;
+          return { instrument, prewritten: { dir: responsesDir, table: written.table } };
+        }),
+    ),
   );
 
   // 3. Validated responses → computed tables, in DuckDB-WASM.
@@ -145,11 +157,8 @@ async function main(): Promise<void> {
       await stage('rankings', () => computeRankings(wasm, indices, { survey: survey.id, unitLevel: site.ranked_level, units, site, ks })),
     );
     append(tables.trends, await stage('trends', () => computeTrends(wasm, indices, survey)));
-    const periods = [...new Set(indices.filter((r) => r.breakdown === 'all' && !/-\d\d$/.test(r.period)).map((r) => r.period))].sort();
-    append(
-      tables.coverage,
-      await stage('coverage', () => computeCoverage(wasm, { survey: survey.id, validatedCsvPath: csv.path, agencies, units, periods })),
-    );
+    // Every year and quarter with a response (computeCoverage's default): the periods of the indices.
+    append(tables.coverage, await stage('coverage', () => computeCoverage(wasm, { survey: survey.id, validatedCsvPath: csv.path, agencies, units })));
     append(tables.indicators, indicatorDictionary(survey));
   }
   tables.targets = await stage('targets', () => computeTargets(plans, tables.indices, tables.rankings, tables.coverage, site));

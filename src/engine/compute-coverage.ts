@@ -10,6 +10,7 @@ import { periodBounds } from './reference/period-calendar.ts';
 import { createTableFromRows, dropTable } from './rows-table.ts';
 import { sqlFile } from './sql-files.ts';
 import type { CoverageRow } from './tables.ts';
+import { readHeaderLine, validatedCsvAsText } from './validated-csv.ts';
 
 export interface CoverageOptions {
   survey: string;
@@ -19,16 +20,20 @@ export interface CoverageOptions {
   responsesTable?: string;
   agencies: Agency[];
   units: Unit[];
-  /** Periods to report, e.g. every year and quarter with responses: `2024`, `2024-Q1`. */
-  periods: string[];
+  /**
+   * Periods to report, e.g. `2024`, `2024-Q1`. Default: every year and every quarter in which the
+   * survey has at least one response (what the indices report, since every response counts in
+   * some unit).
+   */
+  periods?: string[];
 }
 
 const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function responsesSource(opts: CoverageOptions): string {
   if (opts.validatedCsvPath !== undefined) {
-    const path = opts.validatedCsvPath.replaceAll("'", "''");
-    return `read_csv('${path}', header = true, all_varchar = true)`;
+    const path = opts.validatedCsvPath;
+    return validatedCsvAsText(path, readHeaderLine(path).split(','));
   }
   const table = opts.responsesTable ?? 'responses';
   if (!TABLE_NAME.test(table)) throw new Error(`invalid responses table name "${table}"`);
@@ -36,6 +41,13 @@ function responsesSource(opts: CoverageOptions): string {
 }
 
 export function computeCoverage(engine: Engine, opts: CoverageOptions): CoverageRow[] {
+  // All the rules need from the responses is which agency had a response on which day: a few
+  // hundred thousand pairs at most, however many responses; read once, then joined many times.
+  engine.run(
+    'CREATE OR REPLACE TEMP TABLE coverage_responses AS ' +
+      `SELECT DISTINCT CAST(date AS DATE) AS date, CAST(agency_code AS VARCHAR) AS agency_code FROM ${responsesSource(opts)}`,
+  );
+  const periods = opts.periods ?? periodsWithResponses(engine);
   createTableFromRows(
     engine,
     'coverage_units',
@@ -67,14 +79,10 @@ export function computeCoverage(engine: Engine, opts: CoverageOptions): Coverage
       { name: 'start_date', type: 'DATE' },
       { name: 'end_date', type: 'DATE' },
     ],
-    [...new Set(opts.periods)].map((period) => {
+    [...new Set(periods)].map((period) => {
       const { start, end } = periodBounds(period);
       return { period, start_date: start, end_date: end };
     }),
-  );
-  engine.run(
-    `CREATE OR REPLACE TEMP VIEW coverage_responses AS ` +
-      `SELECT CAST(date AS DATE) AS date, CAST(agency_code AS VARCHAR) AS agency_code FROM ${responsesSource(opts)}`,
   );
   try {
     const rows = engine.all<Omit<CoverageRow, 'survey'>>(sqlFile('coverage-agencies'));
@@ -93,9 +101,16 @@ export function computeCoverage(engine: Engine, opts: CoverageOptions): Coverage
       }))
       .sort((a, b) => compareText(a.period, b.period) || compareText(a.unit_code, b.unit_code));
   } finally {
-    engine.run('DROP VIEW IF EXISTS coverage_responses');
-    for (const table of ['coverage_units', 'coverage_agencies', 'coverage_periods']) dropTable(engine, table);
+    for (const table of ['coverage_responses', 'coverage_units', 'coverage_agencies', 'coverage_periods']) dropTable(engine, table);
   }
+}
+
+/** Every year and quarter with a response in coverage_responses: `2024`, `2024-Q1`, … */
+function periodsWithResponses(engine: Engine): string[] {
+  const rows = engine.all<{ year: number; quarter: number }>(
+    'SELECT DISTINCT year(date)::INTEGER AS year, quarter(date)::INTEGER AS quarter FROM coverage_responses WHERE date IS NOT NULL',
+  );
+  return [...new Set(rows.flatMap(({ year, quarter }) => [String(year), `${year}-Q${quarter}`]))].sort(compareText);
 }
 
 function compareText(a: string, b: string): number {

@@ -18,7 +18,6 @@
  * The TypeScript functions in ./reference/ compute the same numbers one cell at a time; tests make
  * the two agree.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
 import { DataError } from '../intake/data-error.ts';
 import type { SiteConfig, SurveyInstrument, Unit } from '../intake/types.ts';
 import type { Engine } from './duckdb.ts';
@@ -34,6 +33,7 @@ import {
   type SqlValue,
 } from './sql-files.ts';
 import type { IndexRow } from './tables.ts';
+import { VALIDATED_FIXED_COLUMNS, readHeaderLine } from './validated-csv.ts';
 
 export interface ComputeIndicesInput {
   survey: SurveyInstrument;
@@ -46,17 +46,6 @@ export interface ComputeIndicesInput {
   /** Called after each SQL file with its wall time, for the benchmark. */
   onStep?: (file: string, milliseconds: number) => void;
 }
-
-/** The columns every validated responses file starts with, before the item codes. */
-export const VALIDATED_FIXED_COLUMNS = [
-  'response_id',
-  'date',
-  'unit_code',
-  'agency_code',
-  'field',
-  'channel',
-  'respondent_type',
-] as const;
 
 /**
  * The kinds of cell a respondent counts in (method.md → Notation; data-contract.md → indices.csv):
@@ -272,7 +261,7 @@ export function elementWeights(survey: SurveyInstrument): number[] {
 /** The engine reads columns by position, so the header must be exactly what intake writes. */
 function checkHeader(path: string, label: string, survey: SurveyInstrument): void {
   const expected = [...VALIDATED_FIXED_COLUMNS, ...survey.elements.flatMap((element) => element.items.map((item) => item.code))].join(',');
-  const firstLine = readFirstLine(path).replace(/\r$/, '');
+  const firstLine = readHeaderLine(path);
   if (firstLine !== expected) {
     throw new DataError({
       file: label,
@@ -280,19 +269,6 @@ function checkHeader(path: string, label: string, survey: SurveyInstrument): voi
       problem: `the header of the validated responses file is "${firstLine}", expected "${expected}".`,
       fix: 'rebuild the validated file from the raw responses (npm run data); it must come from intake with the current survey instrument.',
     });
-  }
-}
-
-function readFirstLine(path: string): string {
-  // The header is short: read a prefix rather than a file that may be a gigabyte.
-  const buffer = Buffer.alloc(65536);
-  const fd = openSync(path, 'r');
-  try {
-    const text = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8');
-    const end = text.indexOf('\n');
-    return end < 0 ? text : text.slice(0, end);
-  } finally {
-    closeSync(fd);
   }
 }
 

@@ -132,6 +132,17 @@ describe('computeCoverage (SQL)', () => {
     expect(health).toEqual([]);
   });
 
+  it('reports every year and quarter with a response when no periods are given', () => {
+    // Response dates (coverage-responses.csv): 2023-03-10, 05-01, 08-01; 2024-02-01, 03-01,
+    // 04-01, 06-01, 09-01; 2025-03-01, 09-01 → 3 years and 2023-Q1..Q3, 2024-Q1..Q3, 2025-Q1, Q3.
+    const all = computeCoverage(engine, { survey: 'sipas', validatedCsvPath: responsesCsv, agencies, units });
+    expect([...new Set(all.map((r) => r.period))]).toEqual([
+      '2023', '2023-Q1', '2023-Q2', '2023-Q3', '2024', '2024-Q1', '2024-Q2', '2024-Q3', '2025', '2025-Q1', '2025-Q3',
+    ]);
+    // The periods both runs report hold the same rows.
+    expect(all.filter((r) => periods.includes(r.period))).toEqual(fromCsv);
+  });
+
   it('does not depend on the survey being called sipas', () => {
     const renamed = computeCoverage(engine, { survey: 'thu-tuc', validatedCsvPath: responsesCsv, agencies, units, periods });
     expect(renamed).toEqual(fromCsv.map((row) => ({ ...row, survey: 'thu-tuc' })));
