@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
 
-type ArrowTable = ReturnType<DuckDBConnection['query']>;
+export type ArrowTable = ReturnType<DuckDBConnection['query']>;
 
 const require = createRequire(import.meta.url);
 
@@ -18,6 +18,8 @@ export interface Engine {
   all<T = Record<string, unknown>>(sql: string): T[];
   /** Runs SQL for its effect. */
   run(sql: string): void;
+  /** Creates table `name` (in the main schema) holding an Arrow table's columns, values as they are. */
+  insertArrow(name: string, table: ArrowTable): void;
   close(): void;
 }
 
@@ -42,6 +44,9 @@ export async function openEngine(): Promise<Engine> {
     },
     run(sql: string): void {
       conn.query(sql);
+    },
+    insertArrow(name: string, table: ArrowTable): void {
+      conn.insertArrowTable(table, { name, create: true });
     },
     close(): void {
       conn.close();
