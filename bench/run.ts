@@ -59,12 +59,14 @@ for (const size of sizes) {
   console.error(`[${size}] generating…`);
   run(['scripts/generate-sample.ts', '--seed', '1', '--responses', String(size), '--years', '2021-2024', '--surveys', 'sipas', '--data', join(root, 'data'), '--out', join(dataDir, 'surveys')]);
 
-  const pipeline: { total: number; rss: number; stages: Record<string, number> }[] = [];
+  const cpuCheckBefore = lastJson(run(['bench/cpu-check.ts'])).seconds as number;
+  const pipeline: { total: number; cpu: number; rss: number; stages: Record<string, number> }[] = [];
   for (let i = 0; i < runsFor(size); i++) {
     console.error(`[${size}] pipeline run ${i + 1}…`);
     const benchJson = join(base, `pipeline-${i}.json`);
     const first = i === 0;
-    run(['scripts/build-data.ts'], {
+    // The same V8 flag as `npm run data` (package.json): a larger young generation, fewer collections.
+    run(['--max-semi-space-size=64', 'scripts/build-data.ts'], {
       DATA_DIR: dataDir,
       PUBLISH_DIR: join(base, 'published'),
       REPORTS_DIR: join(base, 'reports'),
@@ -72,7 +74,7 @@ for (const size of sizes) {
       ...(first ? { BENCH_SQL_LOG: join(base, 'index-sql.json'), VALIDATED_DIR: join(base, 'validated') } : {}),
     }, join(base, `pipeline-${i}.log`));
     const r = JSON.parse(readFileSync(benchJson, 'utf8'));
-    pipeline.push({ total: r.total, rss: r.peak_rss_bytes, stages: r.stages });
+    pipeline.push({ total: r.total, cpu: r.cpu_seconds, rss: r.peak_rss_bytes, stages: r.stages });
   }
 
   const replay = (engine: string) => {
@@ -96,14 +98,18 @@ for (const size of sizes) {
   const simpleNative = simple('native');
   const simpleJs = simple('js');
 
+  const cpuCheckAfter = lastJson(run(['bench/cpu-check.ts'])).seconds as number;
   const totals = pipeline.map((p) => p.total);
   const stageNames = Object.keys(pipeline[0]?.stages ?? {});
   report.push(
     `## ${size.toLocaleString('en')} SIPAS responses (${runsFor(size)} run${runsFor(size) > 1 ? 's' : ''}, medians)`,
     '',
+    `Machine speed check (bench/cpu-check.ts, lower is faster): ${sec(cpuCheckBefore)} before, ${sec(cpuCheckAfter)} after.`,
+    '',
     '| measurement | wall time | peak memory |',
     '| --- | --- | --- |',
     `| whole pipeline (validate + compute + publish) | ${sec(median(totals))} | ${mb(Math.max(...pipeline.map((p) => p.rss)))} |`,
+    `| · CPU time of the pipeline, all threads (user + system) | ${sec(median(pipeline.map((p) => p.cpu)))} | |`,
     ...stageNames.map((s) => `| · ${s} | ${sec(median(pipeline.map((p) => p.stages[s] ?? 0)))} | |`),
     `| index SQL replayed on DuckDB-WASM (start-up ${sec(wasm.startup)} apart) | ${sec(wasm.queries)} | ${mb(wasm.rss)} |`,
     `| same SQL on native DuckDB, 2 threads (start-up ${sec(native.startup)} apart) | ${sec(native.queries)} | ${mb(native.rss)} |`,
