@@ -41,50 +41,50 @@ function responsesSource(opts: CoverageOptions): string {
 }
 
 export function computeCoverage(engine: Engine, opts: CoverageOptions): CoverageRow[] {
-  // All the rules need from the responses is which agency had a response on which day: a few
-  // hundred thousand pairs at most, however many responses; read once, then joined many times.
-  engine.run(
-    'CREATE OR REPLACE TEMP TABLE coverage_responses AS ' +
-      `SELECT DISTINCT CAST(date AS DATE) AS date, CAST(agency_code AS VARCHAR) AS agency_code FROM ${responsesSource(opts)}`,
-  );
-  const periods = opts.periods ?? periodsWithResponses(engine);
-  createTableFromRows(
-    engine,
-    'coverage_units',
-    [
-      { name: 'code', type: 'VARCHAR' },
-      { name: 'parent_code', type: 'VARCHAR' },
-      { name: 'valid_from', type: 'DATE' },
-      { name: 'valid_to', type: 'DATE' },
-    ],
-    opts.units,
-  );
-  createTableFromRows(
-    engine,
-    'coverage_agencies',
-    [
-      { name: 'code', type: 'VARCHAR' },
-      { name: 'unit_code', type: 'VARCHAR' },
-      { name: 'has_procedures', type: 'BOOLEAN' },
-      { name: 'valid_from', type: 'DATE' },
-      { name: 'valid_to', type: 'DATE' },
-    ],
-    opts.agencies,
-  );
-  createTableFromRows(
-    engine,
-    'coverage_periods',
-    [
-      { name: 'period', type: 'VARCHAR' },
-      { name: 'start_date', type: 'DATE' },
-      { name: 'end_date', type: 'DATE' },
-    ],
-    [...new Set(periods)].map((period) => {
-      const { start, end } = periodBounds(period);
-      return { period, start_date: start, end_date: end };
-    }),
-  );
   try {
+    // All the rules need from the responses is which agency had a response on which day: a few
+    // hundred thousand pairs at most, however many responses; read once, then joined many times.
+    engine.run(
+      'CREATE OR REPLACE TEMP TABLE coverage_responses AS ' +
+        `SELECT DISTINCT CAST(date AS DATE) AS date, CAST(agency_code AS VARCHAR) AS agency_code FROM ${responsesSource(opts)}`,
+    );
+    const periods = opts.periods ?? periodsWithResponses(engine);
+    createTableFromRows(
+      engine,
+      'coverage_units',
+      [
+        { name: 'code', type: 'VARCHAR' },
+        { name: 'parent_code', type: 'VARCHAR' },
+        { name: 'valid_from', type: 'DATE' },
+        { name: 'valid_to', type: 'DATE' },
+      ],
+      opts.units,
+    );
+    createTableFromRows(
+      engine,
+      'coverage_agencies',
+      [
+        { name: 'code', type: 'VARCHAR' },
+        { name: 'unit_code', type: 'VARCHAR' },
+        { name: 'has_procedures', type: 'BOOLEAN' },
+        { name: 'valid_from', type: 'DATE' },
+        { name: 'valid_to', type: 'DATE' },
+      ],
+      opts.agencies,
+    );
+    createTableFromRows(
+      engine,
+      'coverage_periods',
+      [
+        { name: 'period', type: 'VARCHAR' },
+        { name: 'start_date', type: 'DATE' },
+        { name: 'end_date', type: 'DATE' },
+      ],
+      [...new Set(periods)].map((period) => {
+        const { start, end } = periodBounds(period);
+        return { period, start_date: start, end_date: end };
+      }),
+    );
     const rows = engine.all<Omit<CoverageRow, 'survey'>>(sqlFile('coverage-agencies'));
     // Coverage is about agencies that handle administrative procedures. A survey whose responses
     // never reach one (health and education surveys answer about hospitals and schools) measures
