@@ -60,7 +60,7 @@ for (const size of sizes) {
   run(['scripts/generate-sample.ts', '--seed', '1', '--responses', String(size), '--years', '2021-2024', '--surveys', 'sipas', '--data', join(root, 'data'), '--out', join(dataDir, 'surveys')]);
 
   const cpuCheckBefore = lastJson(run(['bench/cpu-check.ts'])).seconds as number;
-  const pipeline: { total: number; cpu: number; rss: number; stages: Record<string, number> }[] = [];
+  const pipeline: { total: number; cpu: number; rss: number; stages: Record<string, number>; indexSteps: Record<string, number> }[] = [];
   for (let i = 0; i < runsFor(size); i++) {
     console.error(`[${size}] pipeline run ${i + 1}…`);
     const benchJson = join(base, `pipeline-${i}.json`);
@@ -74,7 +74,7 @@ for (const size of sizes) {
       ...(first ? { BENCH_SQL_LOG: join(base, 'index-sql.json'), VALIDATED_DIR: join(base, 'validated') } : {}),
     }, join(base, `pipeline-${i}.log`));
     const r = JSON.parse(readFileSync(benchJson, 'utf8'));
-    pipeline.push({ total: r.total, cpu: r.cpu_seconds, rss: r.peak_rss_bytes, stages: r.stages });
+    pipeline.push({ total: r.total, cpu: r.cpu_seconds, rss: r.peak_rss_bytes, stages: r.stages, indexSteps: r.index_steps ?? {} });
   }
 
   const replay = (engine: string) => {
@@ -101,6 +101,7 @@ for (const size of sizes) {
   const cpuCheckAfter = lastJson(run(['bench/cpu-check.ts'])).seconds as number;
   const totals = pipeline.map((p) => p.total);
   const stageNames = Object.keys(pipeline[0]?.stages ?? {});
+  const stepNames = Object.keys(pipeline[0]?.indexSteps ?? {});
   report.push(
     `## ${size.toLocaleString('en')} SIPAS responses (${runsFor(size)} run${runsFor(size) > 1 ? 's' : ''}, medians)`,
     '',
@@ -110,7 +111,11 @@ for (const size of sizes) {
     '| --- | --- | --- |',
     `| whole pipeline (validate + compute + publish) | ${sec(median(totals))} | ${mb(Math.max(...pipeline.map((p) => p.rss)))} |`,
     `| · CPU time of the pipeline, all threads (user + system) | ${sec(median(pipeline.map((p) => p.cpu)))} | |`,
-    ...stageNames.map((s) => `| · ${s} | ${sec(median(pipeline.map((p) => p.stages[s] ?? 0)))} | |`),
+    ...stageNames.flatMap((s) => [
+      `| · ${s} | ${sec(median(pipeline.map((p) => p.stages[s] ?? 0)))} | |`,
+      // The index step, SQL file by SQL file (src/engine/sql/), where the time goes inside it.
+      ...(s === 'indices' ? stepNames.map((f) => `| · · ${f}.sql | ${sec(median(pipeline.map((p) => p.indexSteps[f] ?? 0)))} | |`) : []),
+    ]),
     `| index SQL replayed on DuckDB-WASM (start-up ${sec(wasm.startup)} apart) | ${sec(wasm.queries)} | ${mb(wasm.rss)} |`,
     `| same SQL on native DuckDB, 2 threads (start-up ${sec(native.startup)} apart) | ${sec(native.queries)} | ${mb(native.rss)} |`,
     `| **ratio WASM / native (index SQL)** | **${(wasm.queries / native.queries).toFixed(2)}×** | |`,

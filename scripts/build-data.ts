@@ -44,6 +44,8 @@ import type { SurveyInstrument } from '../src/intake/types.ts';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const timings: Record<string, number> = {};
+/** Seconds per SQL file of the index computation, all surveys together (for the benchmark). */
+const indexSteps: Record<string, number> = {};
 
 async function stage<T>(name: string, run: () => Promise<T> | T): Promise<T> {
   const started = performance.now();
@@ -152,7 +154,16 @@ async function main(): Promise<void> {
     const csv = validated.get(survey.id);
     if (!csv) continue;
     const indices = await stage('indices', () =>
-      computeIndices(survey.id === 'sipas' ? engine : wasm, { survey, validatedCsvPath: csv.path, units, site, csvLabel: `${survey.id} (validated)` }),
+      computeIndices(survey.id === 'sipas' ? engine : wasm, {
+        survey,
+        validatedCsvPath: csv.path,
+        units,
+        site,
+        csvLabel: `${survey.id} (validated)`,
+        onStep: (file, milliseconds) => {
+          indexSteps[file] = (indexSteps[file] ?? 0) + milliseconds / 1000;
+        },
+      }),
     );
     append(tables.indices, indices);
     append(
@@ -201,6 +212,7 @@ async function main(): Promise<void> {
         {
           total,
           stages: timings,
+          index_steps: indexSteps,
           responses,
           // user + system time of every thread of the process (worker threads included)
           cpu_seconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
