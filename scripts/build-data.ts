@@ -31,7 +31,7 @@ import { formatIntakeSummary } from '../src/intake/format-intake-summary.ts';
 import { citedSources } from '../src/intake/cited-sources.ts';
 import { openEngine } from '../src/engine/duckdb.ts';
 import { recordingEngine } from '../src/engine/recording-engine.ts';
-import { computeIndices } from '../src/engine/compute-indices.ts';
+import { breakdownValuesOf, computeIndices } from '../src/engine/compute-indices.ts';
 import { computeRankings } from '../src/engine/compute-rankings.ts';
 import { computeTrends } from '../src/engine/compute-trends.ts';
 import { computeCoverage } from '../src/engine/compute-coverage.ts';
@@ -146,6 +146,7 @@ async function main(): Promise<void> {
   const ks = ksNamedByPlans(plans);
   const units = [...registers.units];
   const agencies = [...registers.agencies];
+  const breakdownValues = breakdownValuesOf({ fields: registers.fields, agencies });
   // Large arrays are appended in a loop: spreading ~10⁵ rows into push() overflows the stack.
   const append = <T>(target: T[], rows: readonly T[]) => {
     for (const row of rows) target.push(row);
@@ -158,6 +159,7 @@ async function main(): Promise<void> {
         survey,
         validatedCsvPath: csv.path,
         units,
+        breakdownValues,
         site,
         csvLabel: `${survey.id} (validated)`,
         onStep: (file, milliseconds) => {

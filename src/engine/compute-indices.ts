@@ -7,8 +7,8 @@
  * and fills their parameters from the instrument. Data flow:
  *   load-units → unit-tree          unit register → (code, dates) → commune, district, province
  *   load-responses                  the validated CSV as a typed view
- *   load-breakdown-values           breakdown value → small integer (first read of the CSV)
- *   load-respondents                one compact row per response (second and last read)
+ *   load-breakdown-values           breakdown value (from the registers) → small integer
+ *   load-respondents                one compact row per response (the one read of the CSV)
  *   item-counts                     N_c, S_c, n_e, n per cell
  *   cell-labels                     unit code, period, breakdown of each cell; published order
  *   element-weights                 w_c, omega_e per cell
@@ -19,6 +19,7 @@
  * the two agree.
  */
 import { DataError } from '../intake/data-error.ts';
+import { CHANNELS, RESPONDENT_TYPES } from '../intake/response-columns.ts';
 import type { SiteConfig, SurveyInstrument, Unit } from '../intake/types.ts';
 import type { Engine } from './duckdb.ts';
 import { Z_95 } from './reference/confidence.ts';
@@ -40,6 +41,8 @@ export interface ComputeIndicesInput {
   /** Absolute path of the validated responses CSV written by intake (format: COMMON.md). */
   validatedCsvPath: string;
   units: Unit[];
+  /** Every value each breakdown may take: the registers' codes (breakdownValuesOf). */
+  breakdownValues: BreakdownValues;
   site: SiteConfig;
   /** How the CSV is named in error messages (default: the path). */
   csvLabel?: string;
@@ -60,6 +63,26 @@ export const cellKinds: { level: string; period: string; breakdown: string; part
   ]),
 ];
 
+/** The values a breakdown may take, per breakdown (method.md → Indices 4; data-contract.md). */
+export interface BreakdownValues {
+  field: readonly string[];
+  channel: readonly string[];
+  respondent_type: readonly string[];
+  agency: readonly string[];
+}
+
+/** The breakdown values the registers allow: field and agency codes, and the fixed channel and
+ * respondent-type lists of the data contract. An agency listed twice (two validity periods) is one
+ * value. */
+export function breakdownValuesOf(registers: { fields: readonly { code: string }[]; agencies: readonly { code: string }[] }): BreakdownValues {
+  return {
+    field: [...new Set(registers.fields.map((f) => f.code))],
+    channel: [...CHANNELS],
+    respondent_type: [...RESPONDENT_TYPES],
+    agency: [...new Set(registers.agencies.map((a) => a.code))],
+  };
+}
+
 /** Columns of the respondent table (load-respondents.sql) that hold each breakdown's key. */
 const BREAKDOWN_COLUMN: Record<string, string> = {
   field: 'field_idx',
@@ -75,8 +98,7 @@ const MAX_BREAKDOWN_VALUES = 100_000;
 /** Temporary tables and views this module creates, dropped at the end to give memory back. */
 const TEMP_OBJECTS = {
   tables: [
-    'unit_register', 'unit_key', 'unit_chain', 'unit_path', 'unit_span', 'breakdown_combo', 'breakdown_value',
-    'breakdown_combo_key', 'response_total',
+    'unit_register', 'unit_key', 'unit_chain', 'unit_path', 'unit_span', 'breakdown_value',
     'cell_part', 'cell_count', 'cell_weight', 'taylor_coefficient', 'cell_variance',
     'cell_label', 'item_row', 'element_row', 'overall_row',
   ],
@@ -104,6 +126,7 @@ export function computeIndices(engine: Engine, input: ComputeIndicesInput): Inde
     checkKeyLimits(engine);
     step('load-respondents', (sql) => engine.run(sql));
     checkEveryResponseResolved(engine, params, csvLabel);
+    checkEveryBreakdownValueKnown(engine, params, csvLabel);
     for (const file of ['item-counts', 'cell-labels', 'element-weights', 'taylor-variance', 'item-index', 'element-index', 'overall-index']) {
       step(file, (sql) => engine.run(sql));
     }
@@ -191,6 +214,9 @@ function templateParams(input: ComputeIndicesInput): SqlParams {
     path: sqlText(validatedCsvPath),
     survey: sqlText(survey.id),
     min_n_publish: sqlNumber(site.thresholds.min_n_publish),
+    breakdown_values: (['field', 'channel', 'respondent_type', 'agency'] as const).flatMap((breakdown, b) =>
+      input.breakdownValues[breakdown].map((value) => ({ breakdown: sqlText(breakdown), order: sqlIndex(b + 1), value: sqlText(value) })),
+    ),
     z: sqlNumber(Z_95),
     ...answerMasks(survey),
     items,
@@ -281,18 +307,39 @@ function checkKeyLimits(engine: Engine): void {
   }
 }
 
-/** Every response must count for exactly one unit chain, or the numbers would silently be wrong. */
+/**
+ * Every response must count for exactly one unit chain, or the numbers would silently be wrong.
+ * load-respondents.sql keeps a response that matches no span (path_id NULL); one that matches two
+ * can only come from two spans of one code that overlap (two rows of units.csv with overlapping
+ * validity), so when the register has such an overlap the file is checked pair by pair.
+ */
 function checkEveryResponseResolved(engine: Engine, params: SqlParams, csvLabel: string): void {
-  const [counts] = engine.all<{ total: number; resolved: number }>(
-    'SELECT (SELECT responses FROM response_total) AS total, (SELECT count(*) FROM indices_compressed.respondent) AS resolved',
+  const [counts] = engine.all<{ responses: number; unresolved: number; overlaps: number }>(
+    'SELECT (SELECT count(*) FROM indices_compressed.respondent) AS responses, ' +
+      '(SELECT count(*) FROM indices_compressed.respondent WHERE path_id IS NULL) AS unresolved, ' +
+      '(SELECT count(*) FROM unit_span a JOIN unit_span b ON a.leaf_code = b.leaf_code AND a.rowid < b.rowid AND a.span_from <= b.span_to AND b.span_from <= a.span_to) AS overlaps',
   );
-  if (counts && counts.total === counts.resolved) return;
+  if (counts && counts.unresolved === 0 && counts.overlaps === 0) return;
   const examples = engine.all<{ unit_code: string; date: string; matches: number }>(sqlFile('load-unresolved-units', params));
+  if (examples.length === 0) return;
   const list = examples.map((x) => `${x.unit_code} on ${x.date} (${x.matches === 0 ? 'no unit' : `${x.matches} units`})`).join('; ');
   throw new DataError({
     file: csvLabel,
-    problem: `${counts?.total ?? '?'} responses, but ${counts?.resolved ?? '?'} unit matches in data/units.csv; for example ${list}.`,
+    problem: `${counts?.unresolved ?? '?'} of ${counts?.responses ?? '?'} responses do not match exactly one unit of data/units.csv; for example ${list}.`,
     fix: 'every response needs exactly one row of data/units.csv with its unit code valid on its date, and a chain of parents valid on that date up to the province; correct the register or the responses.',
+  });
+}
+
+/** A recorded breakdown value that no register lists would drop the response from that breakdown. */
+function checkEveryBreakdownValueKnown(engine: Engine, params: SqlParams, csvLabel: string): void {
+  const [counts] = engine.all<{ unknown: number }>('SELECT count(*) AS unknown FROM indices_compressed.respondent WHERE unknown_value');
+  if (!counts || counts.unknown === 0) return;
+  const examples = engine.all<{ breakdown: string; value: string }>(sqlFile('load-unknown-breakdown-values', params));
+  const list = examples.map((x) => `${x.breakdown} '${x.value}'`).join('; ');
+  throw new DataError({
+    file: csvLabel,
+    problem: `${counts.unknown} responses have a breakdown value that no register lists, for example ${list}.`,
+    fix: 'add the code to data/fields.csv or data/agencies.csv (channels and respondent types are fixed by the data contract), or correct the responses.',
   });
 }
 

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
+import type { BreakdownValues } from '../../src/engine/compute-indices.ts';
 import type { SiteConfig, SurveyInstrument, Unit, ValidatedResponse } from '../../src/intake/types.ts';
 
 export const fixtureDir = fileURLToPath(new URL('../fixtures/engine/', import.meta.url));
@@ -25,6 +26,17 @@ export const fixtureUnits: Unit[] = readCsv('units.csv').map((row) => ({
   valid_from: row.valid_from!,
   valid_to: row.valid_to || null,
 }));
+
+/**
+ * The registers' breakdown values for the fixture: every value its responses record, plus a field
+ * and an agency with no response (which must simply get no cell).
+ */
+export const fixtureBreakdownValues: BreakdownValues = {
+  field: ['dat-dai', 'dau-tu', 'xay-dung'],
+  channel: ['truc-tiep', 'truc-tuyen', 'buu-chinh'],
+  respondent_type: ['ca-nhan', 'to-chuc'],
+  agency: ['901-MC', '902-MC', '90101-UBND'],
+};
 
 const itemCodes = fixtureSurvey.elements.flatMap((element) => element.items.map((item) => item.code));
 

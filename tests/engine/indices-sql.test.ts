@@ -10,7 +10,7 @@ import { cellIndices } from '../../src/engine/reference/cell-indices.ts';
 import { cellsOfResponse } from '../../src/engine/reference/cells-of-response.ts';
 import type { IndexRow } from '../../src/engine/tables.ts';
 import { DataError } from '../../src/intake/data-error.ts';
-import { fixtureCsv, fixtureResponses, fixtureSurvey, fixtureUnits, siteWith } from './indices-fixture.ts';
+import { fixtureBreakdownValues, fixtureCsv, fixtureResponses, fixtureSurvey, fixtureUnits, siteWith } from './indices-fixture.ts';
 
 let engine: Engine;
 let everyCell: IndexRow[]; // min_n_publish = 1: every value visible
@@ -18,7 +18,7 @@ let threshold3: IndexRow[]; // min_n_publish = 3
 
 beforeAll(async () => {
   engine = await openEngine();
-  const input = { survey: fixtureSurvey, validatedCsvPath: fixtureCsv, units: fixtureUnits };
+  const input = { survey: fixtureSurvey, validatedCsvPath: fixtureCsv, units: fixtureUnits, breakdownValues: fixtureBreakdownValues };
   everyCell = computeIndices(engine, { ...input, site: siteWith(1) });
   threshold3 = computeIndices(engine, { ...input, site: siteWith(3) });
 });
@@ -179,7 +179,7 @@ describe('element weights from the instrument', () => {
     const survey = structuredClone(fixtureSurvey);
     survey.elements[0]!.weight = 1;
     survey.elements[1]!.weight = 3;
-    const rows = computeIndices(engine, { survey, validatedCsvPath: fixtureCsv, units: fixtureUnits, site: siteWith(1) });
+    const rows = computeIndices(engine, { survey, validatedCsvPath: fixtureCsv, units: fixtureUnits, breakdownValues: fixtureBreakdownValues, site: siteWith(1) });
     expect(row(rows, '90101', '2024-Q1', 'overall').value).toBeCloseTo((175 / 3 + 3 * 75) / 4, 9);
     const cell1 = fixtureResponses.filter((r) => r.unit_code === '90101').map((r) => r.answers);
     const reference = cellIndices(cell1, survey, [1, 3], 1).find((r) => r.indicator === 'overall')!;
@@ -187,7 +187,7 @@ describe('element weights from the instrument', () => {
     // Weights are relative: 0.25 and 0.75 say the same as 1 and 3.
     survey.elements[0]!.weight = 0.25;
     survey.elements[1]!.weight = 0.75;
-    const fractional = computeIndices(engine, { survey, validatedCsvPath: fixtureCsv, units: fixtureUnits, site: siteWith(1) });
+    const fractional = computeIndices(engine, { survey, validatedCsvPath: fixtureCsv, units: fixtureUnits, breakdownValues: fixtureBreakdownValues, site: siteWith(1) });
     expect(row(fractional, '90101', '2024-Q1', 'overall').value).toBeCloseTo((175 / 3 + 3 * 75) / 4, 9);
   });
 });
@@ -197,18 +197,39 @@ describe('input errors a data editor can act on', () => {
   it('a response whose unit is not valid on its date stops the build, naming it', () => {
     const csv = join(dir, 'bad-unit.csv');
     writeFileSync(csv, 'response_id,date,unit_code,agency_code,field,channel,respondent_type,A1,A2,A3,B1,B2\nx1,2019-05-01,90101,,,,,5,5,5,5,5\nx2,2024-05-01,90101,,,,,5,5,5,5,5\n');
-    const run = () => computeIndices(engine, { survey: fixtureSurvey, validatedCsvPath: csv, units: fixtureUnits, site: siteWith(1), csvLabel: 'bad-unit.csv' });
+    const run = () => computeIndices(engine, { survey: fixtureSurvey, validatedCsvPath: csv, units: fixtureUnits, breakdownValues: fixtureBreakdownValues, site: siteWith(1), csvLabel: 'bad-unit.csv' });
     expect(run).toThrow(DataError);
     expect(run).toThrow(/90101 on 2019-05-01 \(no unit\)/);
+  });
+  it('a unit listed twice with overlapping validity stops the build for a response in the overlap', () => {
+    const csv = join(dir, 'twice.csv');
+    writeFileSync(csv, 'response_id,date,unit_code,agency_code,field,channel,respondent_type,A1,A2,A3,B1,B2\nx1,2024-05-01,90101,,,,,5,5,5,5,5\n');
+    const commune = fixtureUnits.find((u) => u.code === '90101' && u.level === 'commune')!;
+    const twice = [...fixtureUnits, { ...commune, valid_from: '2024-01-01', valid_to: '2024-12-31' }];
+    const run = () => computeIndices(engine, { survey: fixtureSurvey, validatedCsvPath: csv, units: twice, breakdownValues: fixtureBreakdownValues, site: siteWith(1) });
+    expect(run).toThrow(DataError);
+    expect(run).toThrow(/90101 on 2024-05-01 \(2 units\)/);
+  });
+  it('a breakdown value that no register lists stops the build, naming it', () => {
+    const csv = join(dir, 'unknown-field.csv');
+    writeFileSync(csv, 'response_id,date,unit_code,agency_code,field,channel,respondent_type,A1,A2,A3,B1,B2\nx1,2024-05-01,90101,,dat-dai,,,5,5,5,5,5\nx2,2024-05-01,90101,90199-X,tu-phap,,,5,5,5,5,5\n');
+    const run = () => computeIndices(engine, { survey: fixtureSurvey, validatedCsvPath: csv, units: fixtureUnits, breakdownValues: fixtureBreakdownValues, site: siteWith(1) });
+    expect(run).toThrow(DataError);
+    expect(run).toThrow(/1 responses have a breakdown value that no register lists, for example agency '90199-X'; field 'tu-phap'/);
+  });
+  it('a register value without responses gets no cell', () => {
+    // fixtureBreakdownValues lists field dau-tu and agency 902-MC; no fixture response has them.
+    expect(everyCell.filter((r) => r.breakdown_value === 'dau-tu' || r.breakdown_value === '902-MC')).toEqual([]);
+    expect(everyCell.some((r) => r.breakdown === 'field' && r.breakdown_value === 'dat-dai')).toBe(true);
   });
   it('a header that does not match the instrument is refused', () => {
     const csv = join(dir, 'bad-header.csv');
     writeFileSync(csv, 'response_id,date,unit_code,agency_code,field,channel,respondent_type,A1,A2,B1,A3,B2\n');
-    expect(() => computeIndices(engine, { survey: fixtureSurvey, validatedCsvPath: csv, units: fixtureUnits, site: siteWith(1) })).toThrow(/header/);
+    expect(() => computeIndices(engine, { survey: fixtureSurvey, validatedCsvPath: csv, units: fixtureUnits, breakdownValues: fixtureBreakdownValues, site: siteWith(1) })).toThrow(/header/);
   });
   it('an empty file (header only) gives no rows', () => {
     const csv = join(dir, 'empty.csv');
     writeFileSync(csv, 'response_id,date,unit_code,agency_code,field,channel,respondent_type,A1,A2,A3,B1,B2\n');
-    expect(computeIndices(engine, { survey: fixtureSurvey, validatedCsvPath: csv, units: fixtureUnits, site: siteWith(1) })).toEqual([]);
+    expect(computeIndices(engine, { survey: fixtureSurvey, validatedCsvPath: csv, units: fixtureUnits, breakdownValues: fixtureBreakdownValues, site: siteWith(1) })).toEqual([]);
   });
 });

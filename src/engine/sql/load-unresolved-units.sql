@@ -1,4 +1,4 @@
--- Diagnostics, run only when the respondent table has fewer or more rows than the file: the
+-- Diagnostics, run only when a response matched no unit span or the spans of one code overlap: the
 -- (unit_code, date) pairs that match no span of the unit tree, or more than one (two rows of
 -- units.csv with the same code and overlapping validity). Intake should have quarantined the
 -- former; the latter is a register error. Either way the numbers would be wrong, so the build stops.
