@@ -1,8 +1,8 @@
 /**
  * A fixed piece of single-threaded CPU work, timed: the benchmark runs it around each size so a
  * report says how fast the (shared, virtual) machine was while it ran. On the 2-vCPU machine of
- * bench/RESULTS.md the same loop took 2.1 s when quiet and up to 3.1 s when its host was busy,
- * and every other number moved with it.
+ * bench/RESULTS.md it took 3.3–4.1 s during the recorded runs, and about 3 s is expected when
+ * the host is quiet (see RESULTS.md for how that was estimated); every other number moves with it.
  *
  *   node bench/cpu-check.ts   → {"seconds": …}
  */
