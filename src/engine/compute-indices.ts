@@ -19,7 +19,7 @@
  * the two agree.
  */
 import { DataError } from '../intake/data-error.ts';
-import { CHANNELS, RESPONDENT_TYPES } from '../intake/response-columns.ts';
+import { CHANNELS, FIXED_COLUMNS, RESPONDENT_TYPES } from '../intake/response-columns.ts';
 import type { SiteConfig, SurveyInstrument, Unit } from '../intake/types.ts';
 import type { Engine } from './duckdb.ts';
 import { Z_95 } from './reference/confidence.ts';
@@ -34,7 +34,7 @@ import {
   type SqlValue,
 } from './sql-files.ts';
 import type { IndexRow } from './tables.ts';
-import { VALIDATED_FIXED_COLUMNS, readHeaderLine } from './validated-csv.ts';
+import { readHeaderLine } from './validated-csv.ts';
 
 export interface ComputeIndicesInput {
   survey: SurveyInstrument;
@@ -50,26 +50,33 @@ export interface ComputeIndicesInput {
   onStep?: (file: string, milliseconds: number) => void;
 }
 
+/** The breakdowns of the yearly cells, in the data contract's order (data-contract.md → indices.csv). */
+const BREAKDOWNS = ['field', 'channel', 'respondent_type', 'agency'] as const;
+type Breakdown = (typeof BREAKDOWNS)[number];
+
+/** Columns of the respondent table (load-respondents.sql) that hold each breakdown's key. */
+const BREAKDOWN_COLUMN: Record<Breakdown, string> = {
+  field: 'field_idx',
+  channel: 'channel_idx',
+  respondent_type: 'type_idx',
+  agency: 'agency_idx',
+};
+
 /**
  * The kinds of cell a respondent counts in (method.md → Notation; data-contract.md → indices.csv):
  * its unit and each ancestor × (year, quarter, month) with breakdown `all`, and × year with each
  * breakdown. `part` names the partial sum of item-counts.sql a kind is built from. This list is
  * the single definition of cell membership: item-counts.sql and taylor-variance.sql both expand it.
  */
-export const cellKinds: { level: string; period: string; breakdown: string; part: string }[] = [
+export const cellKinds: { level: string; period: string; breakdown: Breakdown | 'all'; part: string }[] = [
   ...['commune', 'district', 'province'].flatMap((level) => [
-    ...['year', 'quarter', 'month'].map((period) => ({ level, period, breakdown: 'all', part: 'month_field' })),
-    ...['field', 'channel', 'respondent_type', 'agency'].map((breakdown) => ({ level, period: 'year', breakdown, part: breakdown === 'field' ? 'month_field' : 'year_other' })),
+    ...['year', 'quarter', 'month'].map((period) => ({ level, period, breakdown: 'all' as const, part: 'month_field' })),
+    ...BREAKDOWNS.map((breakdown) => ({ level, period: 'year', breakdown, part: breakdown === 'field' ? 'month_field' : 'year_other' })),
   ]),
 ];
 
 /** The values a breakdown may take, per breakdown (method.md → Indices 4; data-contract.md). */
-export interface BreakdownValues {
-  field: readonly string[];
-  channel: readonly string[];
-  respondent_type: readonly string[];
-  agency: readonly string[];
-}
+export type BreakdownValues = Record<Breakdown, readonly string[]>;
 
 /** The breakdown values the registers allow: field and agency codes, and the fixed channel and
  * respondent-type lists of the data contract. An agency listed twice (two validity periods) is one
@@ -82,14 +89,6 @@ export function breakdownValuesOf(registers: { fields: readonly { code: string }
     agency: [...new Set(registers.agencies.map((a) => a.code))],
   };
 }
-
-/** Columns of the respondent table (load-respondents.sql) that hold each breakdown's key. */
-const BREAKDOWN_COLUMN: Record<string, string> = {
-  field: 'field_idx',
-  channel: 'channel_idx',
-  respondent_type: 'type_idx',
-  agency: 'agency_idx',
-};
 
 /** Limits of the packed cell key (cell-key.sql). */
 const MAX_UNITS = 90_000;
@@ -214,7 +213,7 @@ function templateParams(input: ComputeIndicesInput): SqlParams {
     path: sqlText(validatedCsvPath),
     survey: sqlText(survey.id),
     min_n_publish: sqlNumber(site.thresholds.min_n_publish),
-    breakdown_values: (['field', 'channel', 'respondent_type', 'agency'] as const).flatMap((breakdown, b) =>
+    breakdown_values: BREAKDOWNS.flatMap((breakdown, b) =>
       input.breakdownValues[breakdown].map((value) => ({ breakdown: sqlText(breakdown), order: sqlIndex(b + 1), value: sqlText(value) })),
     ),
     z: sqlNumber(Z_95),
@@ -225,7 +224,7 @@ function templateParams(input: ComputeIndicesInput): SqlParams {
       kind: sqlIndex(k),
       unit: sqlIdentifier(`${kind.level}_idx`),
       period: sqlIdentifier(`${kind.period}_key`),
-      breakdown: kind.breakdown === 'all' ? sqlNumber(0) : sqlIdentifier(BREAKDOWN_COLUMN[kind.breakdown] ?? ''),
+      breakdown: kind.breakdown === 'all' ? sqlNumber(0) : sqlIdentifier(BREAKDOWN_COLUMN[kind.breakdown]),
       part: sqlText(kind.part),
     })),
     units: units.map((unit) => ({
@@ -286,7 +285,7 @@ export function elementWeights(survey: SurveyInstrument): number[] {
 
 /** The engine reads columns by position, so the header must be exactly what intake writes. */
 function checkHeader(path: string, label: string, survey: SurveyInstrument): void {
-  const expected = [...VALIDATED_FIXED_COLUMNS, ...survey.elements.flatMap((element) => element.items.map((item) => item.code))].join(',');
+  const expected = [...FIXED_COLUMNS, ...survey.elements.flatMap((element) => element.items.map((item) => item.code))].join(',');
   const firstLine = readHeaderLine(path);
   if (firstLine !== expected) {
     throw new DataError({

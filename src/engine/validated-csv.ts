@@ -1,7 +1,7 @@
 /**
  * The validated responses CSV that intake writes and the engine reads (UTF-8 without BOM, comma,
- * RFC 4180 quoting, ISO dates, integer answers, empty = missing): its fixed columns, its header,
- * and how DuckDB reads it without sniffing.
+ * RFC 4180 quoting, ISO dates, integer answers, empty = missing; its columns are intake's
+ * FIXED_COLUMNS, then the item codes): its header, and how DuckDB reads it without sniffing.
  *
  * Why never sniff: `read_csv` with auto-detection samples the file and guesses every column's type
  * first; on a million responses that guess cost about three times the read itself (measured 4.1 s
@@ -9,17 +9,6 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { sqlText } from './sql-files.ts';
-
-/** The columns every validated responses file starts with, before the item codes. */
-export const VALIDATED_FIXED_COLUMNS = [
-  'response_id',
-  'date',
-  'unit_code',
-  'agency_code',
-  'field',
-  'channel',
-  'respondent_type',
-] as const;
 
 /** The header line of a (possibly gigabyte-sized) file, read from a prefix. */
 export function readHeaderLine(path: string): string {

@@ -6,6 +6,7 @@
  * other surveys or years are generated in the same run, and from a separate defects stream, so the
  * valid rows are the same whatever --defects is.
  */
+import { FIXED_COLUMNS } from '../intake/response-columns.ts';
 import type { Agency, SurveyInstrument, Unit } from '../intake/types.ts';
 import { apportion } from './apportion.ts';
 import { FULL_COVERAGE, SURVEY_PROFILES } from './case-mix.ts';
@@ -17,8 +18,6 @@ import type { Registers } from './read-registers.ts';
 import { buildAnswerModel, drawAnswers, respondentMean } from './response-model.ts';
 import { DistrictFrame } from './sampling-frame.ts';
 import { isoDate, MonthDays } from './survey-dates.ts';
-
-export const FIXED_COLUMNS = ['response_id', 'date', 'unit_code', 'agency_code', 'field', 'channel', 'respondent_type'] as const;
 
 export interface SurveyYearSpec {
   surveyId: string;
