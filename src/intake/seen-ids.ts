@@ -15,6 +15,12 @@ export interface IdLocation {
   line: number;
 }
 
+/** The ids of a SeenIds as UTF-8 bytes: id i is bytes[starts[i] … starts[i+1]). */
+export interface SeenIdsSnapshot {
+  bytes: Uint8Array;
+  starts: Int32Array;
+}
+
 export class SeenIds {
   private readonly encoder = new TextEncoder();
   private scratch = new Uint8Array(256);
@@ -34,20 +40,50 @@ export class SeenIds {
   /** Where `id` was first seen, or null when it is new (it is then recorded as seen here). */
   firstSeen(id: string, fileIndex: number, line: number): IdLocation | null {
     const length = this.encode(id);
+    const hash = this.scratchHash(length);
+    const slot = this.slotOf(hash, length);
+    const found = this.slots[slot] as number;
+    if (found === EMPTY) {
+      this.add(slot, hash, length, fileIndex * LINES_PER_FILE + line);
+      return null;
+    }
+    const packed = this.locations[found] as number;
+    return { fileIndex: Math.floor(packed / LINES_PER_FILE), line: packed % LINES_PER_FILE };
+  }
+
+  /** The ids seen, as bytes (a copy that can be sent to another thread). */
+  snapshot(): SeenIdsSnapshot {
+    const end = this.starts[this.count] as number;
+    return { bytes: this.bytes.slice(0, end), starts: this.starts.slice(0, this.count + 1) };
+  }
+
+  /** Whether any id of `other` (another SeenIds' snapshot) has been seen here. */
+  containsAnyOf(other: SeenIdsSnapshot): boolean {
+    const ids = other.starts.length - 1;
+    for (let index = 0; index < ids; index++) {
+      const start = other.starts[index] as number;
+      const length = (other.starts[index + 1] as number) - start;
+      if (length > this.scratch.length) this.scratch = new Uint8Array(length);
+      this.scratch.set(other.bytes.subarray(start, start + length));
+      if (this.slots[this.slotOf(this.scratchHash(length), length)] !== EMPTY) return true;
+    }
+    return false;
+  }
+
+  /** FNV-1a of the first `length` bytes of `scratch`, as an int32 (as stored in `hashes`). */
+  private scratchHash(length: number): number {
     const key = this.scratch;
-    let hash = 0x811c9dc5 | 0; // int32, as stored in `hashes`
+    let hash = 0x811c9dc5 | 0;
     for (let i = 0; i < length; i++) hash = Math.imul(hash ^ (key[i] as number), 16777619);
+    return hash;
+  }
+
+  /** The slot holding the id in `scratch`, or the free slot where it would go. */
+  private slotOf(hash: number, length: number): number {
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const found = this.slots[slot] as number;
-      if (found === EMPTY) {
-        this.add(slot, hash, length, fileIndex * LINES_PER_FILE + line);
-        return null;
-      }
-      if (this.hashes[found] === hash && this.sameBytes(found, length)) {
-        const packed = this.locations[found] as number;
-        return { fileIndex: Math.floor(packed / LINES_PER_FILE), line: packed % LINES_PER_FILE };
-      }
+      if (found === EMPTY || (this.hashes[found] === hash && this.sameBytes(found, length))) return slot;
     }
   }
 
