@@ -37,9 +37,11 @@ import { computeTrends } from '../src/engine/compute-trends.ts';
 import { computeCoverage } from '../src/engine/compute-coverage.ts';
 import { computeTargets, ksNamedByPlans } from '../src/engine/compute-targets.ts';
 import { indicatorDictionary } from '../src/engine/indicator-dictionary.ts';
-import type { ComputedTables } from '../src/engine/tables.ts';
-import { writePublished } from '../src/publish/write-published.ts';
+import type { ComputedTables, IndexRow } from '../src/engine/tables.ts';
+import { writePublished, type PublishInput } from '../src/publish/write-published.ts';
 import { writeResponsesInBackground } from '../src/publish/responses-worker.ts';
+import { TableWriterThread } from '../src/publish/table-worker.ts';
+import { indicesSchema, trendsSchema, type TableSchema } from '../src/publish/schemas.ts';
 import type { SurveyInstrument } from '../src/intake/types.ts';
 
 const repoRoot = resolve(import.meta.dirname, '..');
@@ -143,6 +145,7 @@ async function main(): Promise<void> {
   const wasm = await stage('wait for DuckDB-WASM', () => opening);
   const engine = process.env.BENCH_SQL_LOG ? recordingEngine(wasm, sqlLog) : wasm;
   const tables: ComputedTables = { indices: [], rankings: [], trends: [], coverage: [], targets: [], indicators: [] };
+  const prewritten: PublishInput['prewritten'] = {};
   const ks = ksNamedByPlans(plans);
   const units = [...registers.units];
   const agencies = [...registers.agencies];
@@ -151,34 +154,65 @@ async function main(): Promise<void> {
   const append = <T>(target: T[], rows: readonly T[]) => {
     for (const row of rows) target.push(row);
   };
-  for (const survey of surveys) {
-    const csv = validated.get(survey.id);
-    if (!csv) continue;
-    const indices = await stage('indices', () =>
-      computeIndices(survey.id === 'sipas' ? engine : wasm, {
-        survey,
-        validatedCsvPath: csv.path,
-        units,
-        breakdownValues,
-        site,
-        csvLabel: `${survey.id} (validated)`,
-        onStep: (file, milliseconds) => {
-          indexSteps[file] = (indexSteps[file] ?? 0) + milliseconds / 1000;
-        },
+  // The two large computed tables are written on the second core (which the responses writer
+  // has left by then) while this thread computes the next tables: indices during the rankings and
+  // trends, trends during the coverage and targets.
+  const tablesDir = join(workDir, 'published-tables');
+  mkdirSync(tablesDir, { recursive: true });
+  const tableWriter = new TableWriterThread();
+  const written = (name: 'indices' | 'trends', schema: TableSchema, rows: readonly object[]) =>
+    noticeLater(
+      tableWriter.write(tablesDir, schema, rows).then((result) => {
+        const key = `publish ${name} (worker thread, in parallel)`;
+        timings[key] = (timings[key] ?? 0) + result.seconds;
+        return { dir: tablesDir, table: result.table };
       }),
     );
-    append(tables.indices, indices);
-    append(
-      tables.rankings,
-      await stage('rankings', () => computeRankings(wasm, indices, { survey: survey.id, unitLevel: site.ranked_level, units, site, ks })),
-    );
-    append(tables.trends, await stage('trends', () => computeTrends(wasm, indices, survey)));
-    // Every year and quarter with a response (computeCoverage's default): the periods of the indices.
-    append(tables.coverage, await stage('coverage', () => computeCoverage(wasm, { survey: survey.id, validatedCsvPath: csv.path, agencies, units })));
-    append(tables.indicators, indicatorDictionary(survey));
+  const computed = surveys.filter((survey) => validated.has(survey.id));
+  const indicesBySurvey = new Map<string, IndexRow[]>();
+  try {
+    for (const survey of computed) {
+      const indices = await stage('indices', () =>
+        computeIndices(survey.id === 'sipas' ? engine : wasm, {
+          survey,
+          validatedCsvPath: validated.get(survey.id)!.path,
+          units,
+          breakdownValues,
+          site,
+          csvLabel: `${survey.id} (validated)`,
+          onStep: (file, milliseconds) => {
+            indexSteps[file] = (indexSteps[file] ?? 0) + milliseconds / 1000;
+          },
+        }),
+      );
+      indicesBySurvey.set(survey.id, indices);
+      append(tables.indices, indices);
+      append(tables.indicators, indicatorDictionary(survey));
+    }
+    const indicesWritten = written('indices', indicesSchema, tables.indices);
+    for (const survey of computed) {
+      const indices = indicesBySurvey.get(survey.id)!;
+      append(
+        tables.rankings,
+        await stage('rankings', () => computeRankings(wasm, indices, { survey: survey.id, unitLevel: site.ranked_level, units, site, ks })),
+      );
+      append(tables.trends, await stage('trends', () => computeTrends(wasm, indices, survey)));
+    }
+    const trendsWritten = written('trends', trendsSchema, tables.trends);
+    for (const survey of computed) {
+      // Every year and quarter with a response (computeCoverage's default): the periods of the indices.
+      append(
+        tables.coverage,
+        await stage('coverage', () => computeCoverage(wasm, { survey: survey.id, validatedCsvPath: validated.get(survey.id)!.path, agencies, units })),
+      );
+    }
+    tables.targets = await stage('targets', () => computeTargets(plans, tables.indices, tables.rankings, tables.coverage, site));
+    wasm.close();
+    prewritten.indices = await stage('wait for the table writer', () => indicesWritten);
+    prewritten.trends = await stage('wait for the table writer', () => trendsWritten);
+  } finally {
+    await tableWriter.close();
   }
-  tables.targets = await stage('targets', () => computeTargets(plans, tables.indices, tables.rankings, tables.coverage, site));
-  wasm.close();
 
   // 4. Computed tables → published files (CSV with BOM, Parquet, JSON, datapackage, SHA256SUMS).
   const quarantineCounts = [...validated.entries()].flatMap(([survey, v]) =>
@@ -195,6 +229,7 @@ async function main(): Promise<void> {
       responses,
       quarantine: quarantineCounts,
       sources: citedSources(dataDir, surveys, plans),
+      prewritten,
     }),
   );
   if (!keepValidated) rmSync(workDir, { recursive: true, force: true });

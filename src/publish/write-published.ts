@@ -66,6 +66,11 @@ export interface PublishInput {
   quarantine: QuarantineCount[];
   /** The sources to cite in datapackage.json (rows of data/published/sources.csv). */
   sources: SourceRecord[];
+  /**
+   * Tables whose files were already written (by table-worker.ts, while the engine computed): they
+   * are moved in instead of written from `tables`, which must still hold the same rows.
+   */
+  prewritten?: Partial<Record<'indices' | 'trends', PrewrittenTable>>;
 }
 
 export interface ManifestEntry {
@@ -131,12 +136,20 @@ function tableSources(input: PublishInput): [TableSchema, RowSource | Prewritten
     }
   });
   const quarantine = [...input.quarantine].sort((a, b) => compareText(a.survey, b.survey) || compareText(a.reason, b.reason));
-  const { tables } = input;
+  const { tables, prewritten } = input;
+  const computed = (name: 'indices' | 'trends', schema: TableSchema, rows: object[]): RowSource | Prewritten => {
+    const written = prewritten?.[name];
+    if (!written) return objectRows(schema, rows);
+    if (written.table.table !== schema.name || written.table.rows !== rows.length) {
+      throw new Error(`the prewritten ${written.table.table} table has ${written.table.rows} rows; ${name} has ${rows.length}`);
+    }
+    return { prewritten: written };
+  };
   return [
-    [indicesSchema, objectRows(indicesSchema, tables.indices)],
+    [indicesSchema, computed('indices', indicesSchema, tables.indices)],
     [rankingsSchema, objectRows(rankingsSchema, tables.rankings)],
     [targetsSchema, objectRows(targetsSchema, tables.targets)],
-    [trendsSchema, objectRows(trendsSchema, tables.trends)],
+    [trendsSchema, computed('trends', trendsSchema, tables.trends)],
     [coverageSchema, objectRows(coverageSchema, tables.coverage)],
     [indicatorsSchema, objectRows(indicatorsSchema, tables.indicators)],
     ...surveys.map((source): [TableSchema, RowSource | Prewritten] => [

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
@@ -7,7 +7,8 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDataPackage } from '../../src/publish/check-datapackage.ts';
 import { neutraliseFormula } from '../../src/publish/csv.ts';
-import type { FieldType } from '../../src/publish/schemas.ts';
+import { indicesSchema, trendsSchema, type FieldType } from '../../src/publish/schemas.ts';
+import { TableWriterThread } from '../../src/publish/table-worker.ts';
 import { writePublished, type ManifestEntry } from '../../src/publish/write-published.ts';
 import { publishInput } from '../fixtures/publish/fixture.ts';
 
@@ -293,6 +294,35 @@ describe('empty tables', () => {
     expect(pkg).not.toHaveProperty('sources');
     expect(await checkDataPackage(pkg, { dir: empty, verifyHashes: true })).toEqual([]);
     expect(spawnSync('sha256sum', ['-c', '--strict', '--quiet', 'SHA256SUMS'], { cwd: empty }).status).toBe(0);
+  });
+});
+
+describe('tables written ahead', () => {
+  it('moves prewritten indices and trends in: the same files as writing them here', async () => {
+    const input = publishInput();
+    const ahead = join(work, 'ahead-tables');
+    mkdirSync(ahead, { recursive: true });
+    const thread = new TableWriterThread();
+    try {
+      const [indices, trends] = await Promise.all([
+        thread.write(ahead, indicesSchema, input.tables.indices),
+        thread.write(ahead, trendsSchema, input.tables.trends),
+      ]);
+      const out = join(work, 'ahead-published');
+      await writePublished(out, { ...input, prewritten: { indices: { dir: ahead, table: indices.table }, trends: { dir: ahead, table: trends.table } } });
+      for (const file of readdirSync(outDir)) expect(readFileSync(join(out, file)).equals(readFileSync(join(outDir, file))), file).toBe(true);
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it('refuses a prewritten table whose row count differs from the computed rows', async () => {
+    const input = publishInput();
+    const prewritten = { dir: work, table: { table: 'trends', rows: 5, files: [] } };
+    await expect(writePublished(join(work, 'mismatch'), { ...input, prewritten: { trends: prewritten } })).rejects.toThrow(
+      'the prewritten trends table has 5 rows; trends has 2',
+    );
+    expect(existsSync(join(work, 'mismatch'))).toBe(false);
   });
 });
 
