@@ -101,7 +101,8 @@ export function epochDays(isoDate: string): number {
   return days;
 }
 
-function isIsoDate(text: string): boolean {
+/** Whether `text` is a real calendar date written YYYY-MM-DD (what a date column accepts). */
+export function isIsoDate(text: string): boolean {
   return daysOf(text) !== undefined;
 }
 

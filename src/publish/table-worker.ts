@@ -4,11 +4,13 @@
  * DuckDB-WASM. Tables are written one after another, in the order they are handed over, so the
  * thread never competes with itself for the machine's second core.
  *
- * The rows travel as typed-array columns (columnar-rows.ts) and are written by the same writeTable
- * as on the main thread, so the files are the same bytes.
+ * The rows travel as typed-array columns (columnar-rows.ts) and are written from them
+ * (columnar-table-writer.ts), or, when that writer leaves a table to the row writer, by the same
+ * writeTable as on the main thread: either way the files are the bytes writeTable writes.
  */
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import { fromColumns, toColumns, transferables, type ColumnarRows } from './columnar-rows.ts';
+import { writeColumnarTable } from './columnar-table-writer.ts';
 import type { BackgroundResult } from './responses-worker.ts';
 import type { TableSchema } from './schemas.ts';
 import { writeTable } from './table-writer.ts';
@@ -63,7 +65,7 @@ if (!isMainThread && parentPort) {
     queue = queue.then(async () => {
       const started = performance.now();
       try {
-        const table = await writeTable(job.dir, job.schema, fromColumns(job.rows));
+        const table = writeColumnarTable(job.dir, job.schema, job.rows) ?? (await writeTable(job.dir, job.schema, fromColumns(job.rows)));
         port.postMessage({ id: job.id, result: { table, seconds: (performance.now() - started) / 1000 } } satisfies Reply);
       } catch (error) {
         port.postMessage({ id: job.id, error } satisfies Reply);
