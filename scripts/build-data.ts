@@ -171,7 +171,9 @@ async function main(): Promise<void> {
   const computed = surveys.filter((survey) => validated.has(survey.id));
   const indicesBySurvey = new Map<string, IndexRow[]>();
   try {
-    for (const survey of computed) {
+    // Each survey's agency days, left by the index computation for coverage (no second read).
+    const agencyDays = (k: number) => `agency_days_${k}`;
+    for (const [k, survey] of computed.entries()) {
       const indices = await stage('indices', () =>
         computeIndices(survey.id === 'sipas' ? engine : wasm, {
           survey,
@@ -183,6 +185,7 @@ async function main(): Promise<void> {
           onStep: (file, milliseconds) => {
             indexSteps[file] = (indexSteps[file] ?? 0) + milliseconds / 1000;
           },
+          agencyDaysTable: agencyDays(k),
         }),
       );
       indicesBySurvey.set(survey.id, indices);
@@ -199,12 +202,13 @@ async function main(): Promise<void> {
       append(tables.trends, await stage('trends', () => computeTrends(wasm, indices, survey)));
     }
     const trendsWritten = written('trends', trendsSchema, tables.trends);
-    for (const survey of computed) {
+    for (const [k, survey] of computed.entries()) {
       // Every year and quarter with a response (computeCoverage's default): the periods of the indices.
       append(
         tables.coverage,
-        await stage('coverage', () => computeCoverage(wasm, { survey: survey.id, validatedCsvPath: validated.get(survey.id)!.path, agencies, units })),
+        await stage('coverage', () => computeCoverage(wasm, { survey: survey.id, responsesTable: agencyDays(k), agencies, units })),
       );
+      wasm.run(`DROP TABLE ${agencyDays(k)}`);
     }
     tables.targets = await stage('targets', () => computeTargets(plans, tables.indices, tables.rankings, tables.coverage, site));
     wasm.close();

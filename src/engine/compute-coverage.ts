@@ -16,7 +16,11 @@ export interface CoverageOptions {
   survey: string;
   /** The survey's validated responses CSV (intake output). When given, it is read directly. */
   validatedCsvPath?: string;
-  /** Otherwise: the DuckDB table holding the survey's validated responses (default `responses`). */
+  /**
+   * Otherwise: a DuckDB table with the survey's responses' `date` and `agency_code` columns (default
+   * `responses`): the responses themselves, or the agency days computeIndices left behind
+   * (ComputeIndicesInput.agencyDaysTable), which spares a second read of a large file.
+   */
   responsesTable?: string;
   agencies: Agency[];
   units: Unit[];

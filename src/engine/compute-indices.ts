@@ -9,6 +9,7 @@
  *   load-responses                  the validated CSV as a typed view
  *   load-breakdown-values           breakdown value (from the registers) → small integer
  *   load-respondents                one compact row per response (the one read of the CSV)
+ *   agency-days                     (on request) which agency had a response on which day, for coverage
  *   item-counts                     N_c, S_c, n_e, n per cell
  *   cell-labels                     unit code, period, breakdown of each cell; published order
  *   element-weights                 w_c, omega_e per cell
@@ -48,6 +49,12 @@ export interface ComputeIndicesInput {
   csvLabel?: string;
   /** Called after each SQL file with its wall time, for the benchmark. */
   onStep?: (file: string, milliseconds: number) => void;
+  /**
+   * If given, the name of a temporary table to leave behind with the distinct (date, agency_code)
+   * pairs of the responses (agency-days.sql), for computeCoverage's `responsesTable`: coverage
+   * then needs no second read of the responses. The caller drops it.
+   */
+  agencyDaysTable?: string;
 }
 
 /** The breakdowns of the yearly cells, in the data contract's order (data-contract.md → indices.csv). */
@@ -126,6 +133,7 @@ export function computeIndices(engine: Engine, input: ComputeIndicesInput): Inde
     step('load-respondents', (sql) => engine.run(sql));
     checkEveryResponseResolved(engine, params, csvLabel);
     checkEveryBreakdownValueKnown(engine, params, csvLabel);
+    if (input.agencyDaysTable !== undefined) step('agency-days', (sql) => engine.run(sql));
     for (const file of ['item-counts', 'cell-labels', 'element-weights', 'taylor-variance', 'item-index', 'element-index', 'overall-index']) {
       step(file, (sql) => engine.run(sql));
     }
@@ -211,6 +219,7 @@ function templateParams(input: ComputeIndicesInput): SqlParams {
   }));
   return {
     path: sqlText(validatedCsvPath),
+    agency_days: sqlIdentifier(input.agencyDaysTable ?? 'agency_days'),
     survey: sqlText(survey.id),
     min_n_publish: sqlNumber(site.thresholds.min_n_publish),
     breakdown_values: BREAKDOWNS.flatMap((breakdown, b) =>

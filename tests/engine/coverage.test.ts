@@ -7,10 +7,12 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeCoverage } from '../../src/engine/compute-coverage.ts';
+import { breakdownValuesOf, computeIndices } from '../../src/engine/compute-indices.ts';
 import { openEngine, type Engine } from '../../src/engine/duckdb.ts';
 import { referenceCoverage } from '../../src/engine/reference/coverage.ts';
 import type { CoverageRow } from '../../src/engine/tables.ts';
 import type { Agency, Unit, UnitLevel } from '../../src/intake/types.ts';
+import { fixtureSurvey, siteWith } from './indices-fixture.ts';
 
 const responsesCsv = new URL('../fixtures/engine-d2/coverage-responses.csv', import.meta.url).pathname;
 
@@ -123,6 +125,32 @@ describe('computeCoverage (SQL)', () => {
     const fromTable = computeCoverage(engine, { survey: 'sipas', agencies, units, periods });
     engine.run('DROP TABLE responses');
     expect(fromTable).toEqual(fromCsv);
+  });
+
+  it('reads the agency days the index computation leaves behind, with the same result as the CSV', () => {
+    // The coverage responses as a one-item survey (TC1) through computeIndices, which keeps the
+    // (date, agency) pairs of the responses it has read (agency-days.sql).
+    const element = fixtureSurvey.elements[0]!;
+    const survey = { ...fixtureSurvey, elements: [{ ...element, items: [{ ...element.items[0]!, code: 'TC1', column: 'TC1' }] }] };
+    computeIndices(engine, {
+      survey,
+      validatedCsvPath: responsesCsv,
+      units,
+      breakdownValues: breakdownValuesOf({ fields: [{ code: 'dat-dai' }], agencies }),
+      site: siteWith(1),
+      agencyDaysTable: 'days_left',
+    });
+    try {
+      expect(engine.all('SELECT count(*)::INTEGER AS n, count(agency_code)::INTEGER AS with_agency FROM days_left')).toEqual(
+        engine.all(`SELECT count(*)::INTEGER AS n, count(agency_code)::INTEGER AS with_agency FROM (SELECT DISTINCT date, agency_code FROM read_csv('${responsesCsv}', header = true))`),
+      );
+      expect(computeCoverage(engine, { survey: 'sipas', responsesTable: 'days_left', agencies, units, periods })).toEqual(fromCsv);
+      expect(computeCoverage(engine, { survey: 'sipas', responsesTable: 'days_left', agencies, units })).toEqual(
+        computeCoverage(engine, { survey: 'sipas', validatedCsvPath: responsesCsv, agencies, units }),
+      );
+    } finally {
+      engine.run('DROP TABLE IF EXISTS days_left');
+    }
   });
 
   it('gives no rows for a survey whose responses reach no agency that handles procedures', () => {

@@ -7,6 +7,8 @@
 --   field_idx, channel_idx, type_idx, agency_idx
 --        breakdown values (load-breakdown-values.sql), NULL if not recorded
 --   unknown_value  a recorded breakdown value that is not in the registers (an error)
+--   response_date  the date itself, for the agency days coverage needs (agency-days.sql), so that
+--        coverage does not read the responses a second time
 --   v_c  the answer to item c as one signed number: +1 satisfied (y_rc = 1), −1 answered but not
 --        satisfied, 0 not answered (a_rc = 0). So a_rc = |v_rc| and y_rc = (v_rc + |v_rc|) / 2.
 --        One TINYINT per item instead of two flags: half the memory, and the variance pass
@@ -43,6 +45,7 @@ SELECT
   year(r.date)::INTEGER AS year_key,
   (year(r.date) * 10 + quarter(r.date))::INTEGER AS quarter_key,
   (year(r.date) * 100 + month(r.date))::INTEGER AS month_key,
+  r.date AS response_date,
   bf.bd_idx AS field_idx,
   bc.bd_idx AS channel_idx,
   bt.bd_idx AS type_idx,
