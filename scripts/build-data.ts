@@ -6,6 +6,11 @@
  * and publishing make millions of short-lived strings, and fewer, larger minor collections saved
  * about a second per million responses (47.2 s against 48.9 s, two runs each).
  *
+ * Threads: DuckDB-WASM is single-threaded, so the second core takes what does not need the engine:
+ * the later half of a large survey's response files (validation-worker.ts), then the published
+ * responses (responses-worker.ts) while the engine computes the indices, then the indices and
+ * trends files (table-worker.ts) while it computes rankings, trends, coverage and targets.
+ *
  * Every data problem ends the run with one plain message (file, what is wrong, how to fix it) and
  * exit code 1, never a stack trace. Environment:
  *   DATA_DIR      the data folder (same layout as ./data)
