@@ -70,6 +70,30 @@ function arrowType(type: ColumnType): InstanceType<Arrow['DataType']> {
   }
 }
 
+/**
+ * A DOUBLE or INTEGER column (values checked by columnValues, null = missing) written straight into
+ * a typed array with a validity bitmap: Arrow's generic builders (vectorFromArray) took most of
+ * the time of putting a quarter of a million index cells into the engine for the trends.
+ */
+function numericVector(type: 'DOUBLE' | 'INTEGER', values: readonly unknown[]): unknown {
+  const length = values.length;
+  const data = type === 'DOUBLE' ? new Float64Array(length) : new Int32Array(length);
+  const validity = new Uint8Array((length + 7) >> 3);
+  let nullCount = 0;
+  for (let i = 0; i < length; i++) {
+    const value = values[i];
+    if (value === null) {
+      nullCount++;
+    } else {
+      data[i] = value as number;
+      validity[i >> 3] = (validity[i >> 3] as number) | (1 << (i & 7));
+    }
+  }
+  return arrow.makeVector(
+    arrow.makeData({ type: arrowType(type) as never, length, nullCount, nullBitmap: nullCount > 0 ? validity : null, data } as never),
+  );
+}
+
 /** (Re)creates the temporary table `table` holding `rows`, with the columns in the given order. */
 export function createTableFromRows<T extends object>(
   engine: Engine,
@@ -86,7 +110,7 @@ export function createTableFromRows<T extends object>(
   const vectors: Record<string, unknown> = {};
   for (const { name, type } of columns) {
     const values = columnValues(type, rows.map((row) => (row as Record<string, unknown>)[name]), name, table);
-    vectors[name] = arrow.vectorFromArray(values, arrowType(type) as never);
+    vectors[name] = type === 'DOUBLE' || type === 'INTEGER' ? numericVector(type, values) : arrow.vectorFromArray(values, arrowType(type) as never);
   }
   // Arrow goes into a staging table of the main schema; the callers' SQL expects a TEMP table.
   const staging = `${table}__arrow`;

@@ -46,6 +46,20 @@ describe('createTableFromRows', () => {
     expect(engine.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM rows_table_test WHERE label = \'\'')[0]?.n).toBe(1);
   });
 
+  it('keeps missing numbers where they are across many rows (the validity bitmap)', () => {
+    const rows: Row[] = Array.from({ length: 37 }, (_, i) => ({
+      id: i,
+      x: i % 3 === 0 ? null : i / 7,
+      label: null,
+      ok: null,
+      day: null,
+    }));
+    const withIntegerGaps = rows.map((row, i) => ({ ...row, n: i % 5 === 2 ? null : i * 1000 - 7 }));
+    createTableFromRows(engine, 'rows_table_gaps', [...columns, { name: 'n', type: 'INTEGER' }], withIntegerGaps);
+    const back = engine.all<{ id: number; x: number | null; n: number | null }>('SELECT id, x, n FROM rows_table_gaps ORDER BY id');
+    expect(back).toEqual(withIntegerGaps.map(({ id, x, n }) => ({ id, x, n })));
+  });
+
   it('creates an empty table with the declared columns from no rows', () => {
     createTableFromRows(engine, 'rows_table_empty', [...columns], []);
     expect(engine.all('SELECT * FROM rows_table_empty')).toEqual([]);
