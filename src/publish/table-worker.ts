@@ -52,7 +52,10 @@ export class TableWriterThread {
     return done;
   }
 
-  /** Ends the thread (after the tables handed over are written, or at once on failure). */
+  /**
+   * Ends the thread at once, writing or not: await the tables' promises first. Until then the
+   * idle thread keeps the process alive, so every path out of the caller must close it.
+   */
   async close(): Promise<void> {
     await this.#worker.terminate();
   }
