@@ -12,7 +12,7 @@
  */
 import { closeSync, openSync, rmSync } from 'node:fs';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { ReasonCounter, type QuarantineSink } from './quarantine.ts';
+import { memoryQuarantine, ReasonCounter, type QuarantineSink } from './quarantine.ts';
 import { buildRegisters } from './registers.ts';
 import { makeDateCheck } from './response-row.ts';
 import { SeenIds, type SeenIdsSnapshot } from './seen-ids.ts';
@@ -66,21 +66,15 @@ export function validateLaterFilesInBackground(job: LaterFilesJob): LaterFiles {
 
 class TooManySetAside extends Error {}
 
-/** Keeps set-aside rows for the main thread, up to a limit. */
+/** Keeps set-aside rows for the main thread (an in-memory quarantine), up to a limit. */
 function heldQuarantine(limit: number): QuarantineSink & { rows: QuarantinedRow[] } {
-  const rows: QuarantinedRow[] = [];
-  const counts = new ReasonCounter();
+  const held = memoryQuarantine();
   return {
-    path: null,
-    rows,
+    ...held,
     add(row) {
-      if (rows.length >= limit) throw new TooManySetAside();
-      rows.push(row);
-      counts.add(row.reason_code);
+      if (held.rows.length >= limit) throw new TooManySetAside();
+      held.add(row);
     },
-    flush() {},
-    countsByReason: () => counts.list(),
-    close() {},
   };
 }
 

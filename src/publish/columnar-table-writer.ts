@@ -15,13 +15,11 @@ import { join } from 'node:path';
 import { epochDays, isIsoDate, type PublishedValue } from './cell.ts';
 import type { Column, ColumnarRows } from './columnar-rows.ts';
 import { CSV_BOM, CSV_LINE_END, csvHeaderLine, neutraliseFormula, quoteCsv } from './csv.ts';
-import { ParquetTableWriter } from './parquet.ts';
+import { INT32_MAX, ParquetTableWriter } from './parquet.ts';
 import { formatRounded } from './round.ts';
 import type { PublishedField, TableSchema } from './schemas.ts';
 import { fileName, type WrittenTable } from './table-writer.ts';
 import { TextFile } from './text-file.ts';
-
-const INT32_MAX = 2 ** 31 - 1;
 
 /** How one column is written: its CSV cell and its Parquet value for a row. */
 interface ColumnWriter {

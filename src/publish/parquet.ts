@@ -15,7 +15,8 @@ import type { FieldType, PublishedField, TableSchema } from './schemas.ts';
 /** 100 000 rows per row group: a few MB per group for responses, one group for small tables. */
 export const ROW_GROUP_ROWS = 100_000;
 
-const INT32_MAX = 2 ** 31 - 1;
+/** The largest value of a Parquet INT32 column (integer fields are written as INT32). */
+export const INT32_MAX = 2 ** 31 - 1;
 
 /** Writer name stored in the file footer: fixed text, no version or time, for byte-identical builds. */
 const CREATED_BY = 'sipas-transparency publisher (hyparquet-writer)';

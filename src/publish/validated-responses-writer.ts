@@ -24,7 +24,7 @@ import { ByteOutput } from './byte-output.ts';
 import { epochDays, PublishError, publishRow, type PublishedValue } from './cell.ts';
 import { parseCsvRecord } from './csv-record-bytes.ts';
 import { CSV_BOM, CSV_LINE_END, csvHeaderLine, neutraliseFormula, quoteCsv } from './csv.ts';
-import { ParquetTableWriter, ROW_GROUP_ROWS } from './parquet.ts';
+import { INT32_MAX, ParquetTableWriter, ROW_GROUP_ROWS } from './parquet.ts';
 import { RESPONSE_ID_COLUMNS, responsesSchema, type PublishedField, type TableSchema } from './schemas.ts';
 import { fileName, type WrittenTable } from './table-writer.ts';
 import { checkHeader, emptyFile, wrongCellCount } from './validated-csv-shape.ts';
@@ -35,7 +35,6 @@ const COMMA = 0x2c;
 const MINUS = 0x2d;
 const ZERO = 0x30;
 const NINE = 0x39;
-const INT32_MAX = 2 ** 31 - 1;
 
 /** How a column's cells are read; a responses file has only these three types. */
 const TEXT = 0;

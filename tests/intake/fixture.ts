@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadRegisters } from '../../src/intake/load-registers.ts';
 import { loadSurvey } from '../../src/intake/load-survey.ts';
-import { memoryQuarantine } from '../../src/intake/quarantine.ts';
+import { memoryQuarantine, type QuarantineSink } from '../../src/intake/quarantine.ts';
 import type { Registers } from '../../src/intake/registers.ts';
 import type { SurveyInstrument } from '../../src/intake/types.ts';
-import { validateResponses, type IntakeSummary } from '../../src/intake/validate-responses.ts';
+import { validateResponses, type IntakeSummary, type ValidateResponsesOptions } from '../../src/intake/validate-responses.ts';
 
 export const BAD_FILES = fileURLToPath(new URL('../fixtures/bad-files', import.meta.url));
 export const FIXTURE_DATA = join(BAD_FILES, 'data');
@@ -46,24 +46,36 @@ export interface Run {
   output: string;
 }
 
-/** Validates `files` (names in the bad-file corpus, or absolute paths). */
-export async function run(files: string[], maxShare = 1): Promise<Run> {
+/**
+ * The options the intake tests validate with: the fixture's registers and instrument, the test
+ * date, files named in the bad-file corpus or by absolute path, output in a fresh folder.
+ */
+export async function fixtureOptions(
+  files: string[],
+  maxShare: number,
+  collect: { warnings: string[]; quarantine: QuarantineSink },
+): Promise<ValidateResponsesOptions> {
   const { registers, instrument } = await fixtureData();
-  const warnings: string[] = [];
-  const quarantine = memoryQuarantine();
-  const outputPath = join(tempDir(), 'mini.csv');
-  const summary = await validateResponses({
+  return {
     files: files.map((f) => (f.startsWith('/') ? f : join(BAD_FILES, f))),
     instrument,
     registers,
     thresholds: { max_quarantine_share: maxShare },
-    outputPath,
-    quarantine,
-    warn: (m) => warnings.push(m),
+    outputPath: join(tempDir(), 'mini.csv'),
+    quarantine: collect.quarantine,
+    warn: (m) => collect.warnings.push(m),
     today: TODAY,
     labelOf,
-  });
-  return { summary, warnings, quarantine, output: readFileSync(outputPath, 'utf8') };
+  };
+}
+
+/** Validates `files` (names in the bad-file corpus, or absolute paths). */
+export async function run(files: string[], maxShare = 1): Promise<Run> {
+  const warnings: string[] = [];
+  const quarantine = memoryQuarantine();
+  const options = await fixtureOptions(files, maxShare, { warnings, quarantine });
+  const summary = await validateResponses(options);
+  return { summary, warnings, quarantine, output: readFileSync(options.outputPath, 'utf8') };
 }
 
 /** Runs and returns the error thrown (fails the test when nothing is thrown). */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryQuarantine } from '../../src/intake/quarantine.ts';
 import { laterFilesStart, validateResponses, type SecondThreadOutcome } from '../../src/intake/validate-responses.ts';
-import { fixtureData, labelOf, tempDir, TODAY } from './fixture.ts';
+import { fixtureOptions, tempDir } from './fixture.ts';
 
 const HEADER = 'response_id,date,unit_code,agency_code,field,channel,respondent_type,TC1,TC2,CC1,CC2';
 
@@ -22,32 +22,19 @@ interface Outcome {
 }
 
 async function validate(files: string[], secondThreadFromBytes: number, maxShare = 1): Promise<Outcome> {
-  const { registers, instrument } = await fixtureData();
   const warnings: string[] = [];
   const quarantine = memoryQuarantine();
-  const outputPath = join(tempDir(), 'mini.csv');
+  const options = await fixtureOptions(files, maxShare, { warnings, quarantine });
   const secondThread: SecondThreadOutcome[] = [];
   let result: unknown;
   try {
-    result = await validateResponses({
-      files,
-      instrument,
-      registers,
-      thresholds: { max_quarantine_share: maxShare },
-      outputPath,
-      quarantine,
-      warn: (m) => warnings.push(m),
-      today: TODAY,
-      labelOf,
-      secondThreadFromBytes,
-      onSecondThread: (outcome) => secondThread.push(outcome),
-    });
+    result = await validateResponses({ ...options, secondThreadFromBytes, onSecondThread: (outcome) => secondThread.push(outcome) });
   } catch (error) {
     result = { error: String(error) };
   }
   let output: string | null = null;
   try {
-    output = readFileSync(outputPath, 'utf8');
+    output = readFileSync(options.outputPath, 'utf8');
   } catch {
     output = null;
   }
