@@ -10,6 +10,7 @@
  */
 import { ParquetWriter, fileWriter, type SchemaElement } from 'hyparquet-writer';
 import { epochDays, type PublishedRow, type PublishedValue } from './cell.ts';
+import { prepareColumnChunk, reproduces, writeRowGroupOfChunks, type PreparedColumn } from './parquet-column-chunk.ts';
 import type { FieldType, PublishedField, TableSchema } from './schemas.ts';
 
 /** 100 000 rows per row group: a few MB per group for responses, one group for small tables. */
@@ -44,6 +45,8 @@ export function parquetSchemaOf(schema: TableSchema): SchemaElement[] {
 export class ParquetTableWriter {
   #schema: TableSchema;
   #writer: ParquetWriter;
+  /** The schema's leaf elements, one per field. */
+  #leaves: SchemaElement[];
   #columns: PublishedValue[][];
   #buffered = 0;
   #rowGroupRows: number;
@@ -55,7 +58,9 @@ export class ParquetTableWriter {
     this.#schema = schema;
     this.#rowGroupRows = rowGroupRows;
     this.#file = fileWriter(path);
-    this.#writer = new ParquetWriter({ writer: this.#file, schema: parquetSchemaOf(schema), createdBy: CREATED_BY });
+    const parquetSchema = parquetSchemaOf(schema);
+    this.#leaves = parquetSchema.slice(1);
+    this.#writer = new ParquetWriter({ writer: this.#file, schema: parquetSchema, createdBy: CREATED_BY });
     this.#columns = schema.fields.map(() => []);
     this.#convert = schema.fields.map(physicalConversion);
   }
@@ -90,6 +95,13 @@ export class ParquetTableWriter {
     if (rows === 0) return;
     if (columns.length !== this.#schema.fields.length || columns.some((column) => column.length !== rows)) {
       throw new Error(`ParquetTableWriter: a row group of ${rows} rows needs ${this.#schema.fields.length} columns of ${rows} values`);
+    }
+    // The same bytes either way (parquet-column-chunk.ts); its tight loops when every column is
+    // one it reproduces, else the library.
+    const prepared = reproduces(this.#writer) ? this.#leaves.map((leaf, i) => prepareColumnChunk(leaf, columns[i] as PublishedValue[])) : [];
+    if (prepared.length > 0 && prepared.every((column) => column !== undefined)) {
+      writeRowGroupOfChunks(this.#writer, prepared as PreparedColumn[], rows);
+      return;
     }
     const columnData = this.#schema.fields.map((field, i) => ({ name: field.name, data: columns[i] as PublishedValue[] }));
     this.#writer.write({ columnData, rowGroupSize: rows });
