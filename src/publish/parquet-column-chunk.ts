@@ -1,9 +1,10 @@
 /**
- * One column chunk of a flat INT32, DATE or UTF8 column, written byte for byte as hyparquet-writer
- * 0.17.0's `writeColumn` writes it (column.js, dictionary.js, datapage.js, encoding.js), for the
- * published responses: 1 M responses × 26 columns spent about 6 s in that function's general
- * code (per-value generic statistics, a Map per column, arrays of levels, a TextEncoder call per
- * text cell). The same decisions taken over plain arrays in tight loops cost a fraction of that.
+ * One column chunk of a flat INT32, DATE, DOUBLE, BOOLEAN or UTF8 column, written byte for byte as
+ * hyparquet-writer 0.17.0's `writeColumn` writes it (column.js, dictionary.js, datapage.js,
+ * encoding.js), for the large published tables: 1 M responses × 26 columns spent about 6 s in that
+ * function's general code (per-value generic statistics, a Map per column, arrays of levels, a
+ * TextEncoder call per text cell), and the indices and trends another second or two. The same
+ * decisions taken over plain arrays in tight loops cost a fraction of that.
  *
  * "The same decisions" is the contract, and tests hold it: for every column this module accepts,
  * the bytes and the chunk metadata must equal the library's (tests/publish/parquet-column-chunk
@@ -12,14 +13,16 @@
  * undefined and the caller lets the library write the row group, errors and all.
  *
  * What the library decides, restated here (hyparquet-writer 0.17.0, pinned in package.json):
- * - statistics: min and max of the non-null values (numbers by value, text by code point) and
- *   the null count (the library also turns a min of 0 into −0, which INT32 writes as 0);
+ * - statistics: min and max of the non-null values (numbers by value, false before true, text by
+ *   code point), a min of 0 written as −0, the null count, and for DOUBLE a NaN count;
  * - dictionary or not: a sample of up to 1 000 values spread over the chunk rejects the
  *   dictionary when its distinct values would be over 90 % of the sampled bytes; otherwise the
  *   whole dictionary is built (first-seen order) and kept if dictionary plus bit-packed indexes
  *   take at most half of the PLAIN bytes (text counted by its UTF-16 length, plus 4 per value);
- * - pages: a new page starts where the running estimated size (4 per INT32 or index, UTF-8
- *   bytes per PLAIN text, 0 per null) reaches 1 MiB;
+ * - pages: a new page starts where the running estimated size (4 per INT32 or index, 8 per
+ *   DOUBLE, 1/8 per BOOLEAN, UTF-8 bytes per PLAIN text, 0 per null) reaches 1 MiB;
+ * - BOOLEAN never has a dictionary: its values are written RLE (the hybrid below, after its
+ *   4-byte length);
  * - each page: version 2, definition levels (OPTIONAL only) and dictionary indexes in the RLE /
  *   bit-packed hybrid, runs of 8 or more equal values only where a group of 8 would start, the
  *   index bit width from the page's largest index; page data compressed by the writer's codec,
@@ -33,7 +36,7 @@ import type { PublishedValue } from './cell.ts';
 type PageIndexes = ParquetWriter['pendingIndexes'][number];
 type ColumnChunk = PageIndexes['chunk'];
 type SchemaElement = ParquetWriter['schema'][number];
-type MinMax = string | number;
+type MinMax = string | number | boolean;
 type OffsetIndex = NonNullable<PageIndexes['offsetIndex']>;
 
 /** hyparquet-writer's defaults for ParquetWriter.write, which ParquetTableWriter uses. */
@@ -84,8 +87,8 @@ function writeColumnChunk(parquet: ParquetWriter, column: PreparedColumn): PageI
   const { element, values } = column;
   const writer = parquet.writer;
   const offsetStart = writer.offset;
-  const { text, required } = column;
-  const encodings: ('PLAIN' | 'RLE_DICTIONARY')[] = [];
+  const { kind, required } = column;
+  const encodings: ('PLAIN' | 'RLE' | 'RLE_DICTIONARY')[] = [];
   let uncompressedSize = 0;
   let dictionaryPageOffset: bigint | undefined;
 
@@ -93,10 +96,7 @@ function writeColumnChunk(parquet: ParquetWriter, column: PreparedColumn): PageI
   if (dictionary) {
     dictionaryPageOffset = BigInt(writer.offset);
     const plain = new PageBytes(64);
-    for (const value of dictionary.values) {
-      if (text) plain.byteArray(value as string);
-      else plain.int32(value as number);
-    }
+    for (const value of dictionary.values) plain.plain(kind, value as string | number);
     const bytes = plain.bytes();
     const compressed = compress(bytes);
     const headerStart = writer.offset;
@@ -110,14 +110,16 @@ function writeColumnChunk(parquet: ParquetWriter, column: PreparedColumn): PageI
     writer.appendBytes(compressed);
     encodings.push('PLAIN', 'RLE_DICTIONARY');
   } else {
-    encodings.push('PLAIN');
+    encodings.push(kind === 'boolean' ? 'RLE' : 'PLAIN');
   }
+  const encoding = encodings[encodings.length - 1] as 'PLAIN' | 'RLE' | 'RLE_DICTIONARY';
 
   const pages = pageBoundaries(column, dictionary !== undefined);
   const offsetIndex: OffsetIndex | undefined = pages.length > 2 ? { page_locations: [] } : undefined;
   const dataPageOffset = BigInt(writer.offset);
   const levels = new PageBytes(1024);
   const page = new PageBytes(1 << 16);
+  const booleans = kind === 'boolean' ? new PageBytes(1024) : undefined;
   const packed = new Int32Array(column.length);
   for (let p = 0; p + 1 < pages.length; p++) {
     const start = pages[p] as number;
@@ -146,10 +148,16 @@ function writeColumnChunk(parquet: ParquetWriter, column: PreparedColumn): PageI
       const bitWidth = Math.ceil(Math.log2(max + 1));
       page.byte(bitWidth);
       writeRleBitPackedHybrid(page, packed, count, bitWidth);
-    } else if (text) {
-      for (let i = start; i < end; i++) if (column.present[i] === 1) page.byteArray(values[i] as string);
+    } else if (booleans) {
+      // RLE: the hybrid of the 0/1 values after their byte length (4 bytes, little-endian).
+      let count = 0;
+      for (let i = start; i < end; i++) if (column.present[i] === 1) packed[count++] = values[i] ? 1 : 0;
+      booleans.reset();
+      writeRleBitPackedHybrid(booleans, packed, count, 1);
+      page.uint32(booleans.length);
+      page.append(booleans.bytes());
     } else {
-      for (let i = start; i < end; i++) if (column.present[i] === 1) page.int32(values[i] as number);
+      for (let i = start; i < end; i++) if (column.present[i] === 1) page.plain(kind, values[i] as string | number);
     }
     const pageBytes = page.bytes();
     const compressed = compress(pageBytes);
@@ -162,7 +170,7 @@ function writeColumnChunk(parquet: ParquetWriter, column: PreparedColumn): PageI
         num_values: end - start,
         num_nulls: nulls,
         num_rows: end - start,
-        encoding: dictionary ? 'RLE_DICTIONARY' : 'PLAIN',
+        encoding,
         definition_levels_byte_length: levels.length,
         repetition_levels_byte_length: 0,
         is_compressed: true,
@@ -177,7 +185,7 @@ function writeColumnChunk(parquet: ParquetWriter, column: PreparedColumn): PageI
 
   const chunk: ColumnChunk = {
     meta_data: {
-      type: element.type as 'INT32' | 'BYTE_ARRAY',
+      type: element.type as 'INT32' | 'DOUBLE' | 'BOOLEAN' | 'BYTE_ARRAY',
       encodings,
       path_in_schema: [element.name],
       codec: parquet.codec,
@@ -189,7 +197,7 @@ function writeColumnChunk(parquet: ParquetWriter, column: PreparedColumn): PageI
       statistics: statistics(column, dictionary?.values),
       encoding_stats: [
         ...(dictionary ? [{ page_type: 'DICTIONARY_PAGE' as const, encoding: 'PLAIN' as const, count: 1 }] : []),
-        { page_type: 'DATA_PAGE_V2', encoding: dictionary ? 'RLE_DICTIONARY' : 'PLAIN', count: pages.length - 1 },
+        { page_type: 'DATA_PAGE_V2', encoding, count: pages.length - 1 },
       ],
       geospatial_statistics: undefined,
     },
@@ -198,10 +206,16 @@ function writeColumnChunk(parquet: ParquetWriter, column: PreparedColumn): PageI
   return { chunk, columnIndex: undefined, offsetIndex, bloomFilter: undefined };
 }
 
-/** A column this module can write, read once: which rows hold a value, and the text's sizes. */
+/** The physical types this module writes. */
+type Kind = 'int32' | 'double' | 'boolean' | 'text';
+
+/** Bytes of one PLAIN value of each fixed-size kind (the library's estimate; booleans are bits). */
+const FIXED_SIZE: Record<Exclude<Kind, 'text'>, number> = { int32: 4, double: 8, boolean: 0.125 };
+
+/** A column this module can write, read once: which rows hold a value. */
 export interface PreparedColumn {
   element: SchemaElement;
-  text: boolean;
+  kind: Kind;
   required: boolean;
   values: readonly PublishedValue[];
   length: number;
@@ -211,14 +225,15 @@ export interface PreparedColumn {
 }
 
 /**
- * Reads one row group's column (Parquet physical values: numbers for INT32 and DATE, strings for
- * UTF8, null for missing) for writeColumnChunk, or returns undefined when it is not a column this
- * module reproduces. Nothing is written, so a caller can check every column first.
+ * Reads one row group's column (Parquet physical values: numbers for INT32, DATE and DOUBLE,
+ * booleans, strings for UTF8, null for missing) for writeColumnChunk, or returns undefined when it
+ * is not a column this module reproduces. Nothing is written, so a caller can check every column
+ * first. Left to the library: −0 and non-finite numbers (its statistics treat them apart), and
+ * BOOLEAN chunks of 16 rows or fewer (which it writes PLAIN rather than RLE).
  */
 export function prepareColumnChunk(element: SchemaElement, values: readonly PublishedValue[]): PreparedColumn | undefined {
-  const text = element.type === 'BYTE_ARRAY' && element.converted_type === 'UTF8';
-  const integer = element.type === 'INT32' && (element.converted_type === undefined || element.converted_type === 'DATE');
-  if ((!text && !integer) || element.logical_type !== undefined || element.type_length !== undefined) return undefined;
+  const kind = kindOf(element);
+  if (kind === undefined || (kind === 'boolean' && values.length <= 16)) return undefined;
   if (element.repetition_type !== 'REQUIRED' && element.repetition_type !== 'OPTIONAL') return undefined;
   const required = element.repetition_type === 'REQUIRED';
   const length = values.length;
@@ -230,26 +245,38 @@ export function prepareColumnChunk(element: SchemaElement, values: readonly Publ
       if (required) return undefined;
       continue;
     }
-    if (text) {
-      if (typeof value !== 'string') return undefined;
-    } else if (typeof value !== 'number' || (value | 0) !== value || Object.is(value, -0)) {
-      return undefined;
-    }
+    const fits =
+      kind === 'text' ? typeof value === 'string'
+      : kind === 'boolean' ? typeof value === 'boolean'
+      : typeof value === 'number' && Number.isFinite(value) && !Object.is(value, -0) && (kind === 'double' || (value | 0) === value);
+    if (!fits) return undefined;
     present[i] = 1;
     nonNull += 1;
   }
-  return { element, text, required, values, length, present, nonNull };
+  return { element, kind, required, values, length, present, nonNull };
+}
+
+function kindOf(element: SchemaElement): Kind | undefined {
+  if (element.logical_type !== undefined || element.type_length !== undefined) return undefined;
+  const converted = element.converted_type;
+  if (element.type === 'BYTE_ARRAY') return converted === 'UTF8' ? 'text' : undefined;
+  if (element.type === 'INT32') return converted === undefined || converted === 'DATE' ? 'int32' : undefined;
+  if (converted !== undefined) return undefined;
+  if (element.type === 'DOUBLE') return 'double';
+  if (element.type === 'BOOLEAN') return 'boolean';
+  return undefined;
 }
 
 /** The size the library estimates for a value when it samples for a dictionary. */
 function sampledSize(column: PreparedColumn, value: PublishedValue): number {
   if (value === null || value === undefined) return 0;
-  return column.text ? (value as string).length + BYTE_ARRAY_PREFIX : 4;
+  return column.kind === 'text' ? (value as string).length + BYTE_ARRAY_PREFIX : FIXED_SIZE[column.kind];
 }
 
 /** Dictionary values in first-seen order and each row's index (−1 for null), or undefined for PLAIN. */
 function chooseDictionary(column: PreparedColumn): { values: PublishedValue[]; indexes: Int32Array } | undefined {
-  const { values, length } = column;
+  const { values, length, kind } = column;
+  if (kind === 'boolean') return undefined;
   const sampleSize = Math.min(length, SAMPLE_SIZE);
   const sampled = new Set<PublishedValue>();
   let sampleDictionarySize = 0;
@@ -269,20 +296,22 @@ function chooseDictionary(column: PreparedColumn): { values: PublishedValue[]; i
   const indexes = new Int32Array(length);
   let dictionarySize = 0;
   let totalSize = 0;
-  if (column.text) {
-    const known = new Map<string, number>();
+  if (kind === 'text' || kind === 'double') {
+    // Text by its UTF-16 length, as the library counts it; numbers (finite, never −0) by value.
+    const known = new Map<PublishedValue, number>();
     for (let i = 0; i < length; i++) {
       if (column.present[i] === 0) {
         indexes[i] = -1;
         continue;
       }
-      const value = values[i] as string;
-      totalSize += value.length;
+      const value = values[i] as string | number;
+      const size = kind === 'text' ? (value as string).length : FIXED_SIZE.double;
+      totalSize += size;
       let index = known.get(value);
       if (index === undefined) {
         index = dictionary.length;
         dictionary.push(value);
-        dictionarySize += value.length;
+        dictionarySize += size;
         known.set(value, index);
       }
       indexes[i] = index;
@@ -308,7 +337,7 @@ function chooseDictionary(column: PreparedColumn): { values: PublishedValue[]; i
     totalSize = 4 * column.nonNull;
     dictionarySize = 4 * dictionary.length;
   }
-  const prefix = column.text ? BYTE_ARRAY_PREFIX : 0;
+  const prefix = kind === 'text' ? BYTE_ARRAY_PREFIX : 0;
   const bitWidth = Math.ceil(Math.log2(dictionary.length));
   const indexSize = Math.ceil((column.nonNull * bitWidth) / 8);
   const plainSize = totalSize + column.nonNull * prefix;
@@ -324,7 +353,7 @@ function pageBoundaries(column: PreparedColumn, dictionary: boolean): number[] {
   let start = 0;
   let accumulated = 0;
   for (let i = 0; i < column.length; i++) {
-    const size = column.present[i] === 0 ? 0 : column.text && !dictionary ? Buffer.byteLength(column.values[i] as string, 'utf8') : 4;
+    const size = column.present[i] === 0 ? 0 : dictionary ? 4 : column.kind === 'text' ? Buffer.byteLength(column.values[i] as string, 'utf8') : FIXED_SIZE[column.kind];
     accumulated += size;
     if (accumulated >= PAGE_SIZE && i > start) {
       starts.push(i);
@@ -336,11 +365,11 @@ function pageBoundaries(column: PreparedColumn, dictionary: boolean): number[] {
   return starts;
 }
 
-function statistics(column: PreparedColumn, distinct: readonly PublishedValue[] | undefined): { min_value: MinMax | undefined; max_value: MinMax | undefined; null_count: bigint; nan_count: undefined } {
+function statistics(column: PreparedColumn, distinct: readonly PublishedValue[] | undefined): { min_value: MinMax | undefined; max_value: MinMax | undefined; null_count: bigint; nan_count: bigint | undefined } {
   // The dictionary holds each non-null value once: the same min and max for far fewer comparisons.
   const values = distinct ?? column.values;
   const present = distinct ? undefined : column.present;
-  const text = column.text;
+  const text = column.kind === 'text';
   let min: MinMax | undefined;
   let max: MinMax | undefined;
   for (let i = 0; i < values.length; i++) {
@@ -350,11 +379,15 @@ function statistics(column: PreparedColumn, distinct: readonly PublishedValue[] 
       if (min === undefined || compareCodePoints(value as string, min as string) < 0) min = value;
       if (max === undefined || compareCodePoints(value as string, max as string) > 0) max = value;
     } else {
-      if (min === undefined || (value as number) < (min as number)) min = value;
-      if (max === undefined || (value as number) > (max as number)) max = value;
+      // Numbers by value, booleans false before true.
+      if (min === undefined || value < min) min = value;
+      if (max === undefined || value > max) max = value;
     }
   }
-  return { min_value: min, max_value: max, null_count: BigInt(column.length - column.nonNull), nan_count: undefined };
+  // The library's signed zeros: a min of 0 becomes −0 (a DOUBLE writes it so).
+  if (min === 0) min = -0;
+  // No NaN reaches here (prepareColumnChunk), so a DOUBLE column counts none.
+  return { min_value: min, max_value: max, null_count: BigInt(column.length - column.nonNull), nan_count: column.kind === 'double' ? 0n : undefined };
 }
 
 /**
@@ -457,10 +490,29 @@ export class PageBytes {
     this.#buffer[this.length++] = value;
   }
 
-  int32(value: number): void {
+  /** One PLAIN value: INT32 and DOUBLE little-endian, text as byteArray. */
+  plain(kind: Kind, value: string | number): void {
+    if (kind === 'text') return this.byteArray(value as string);
+    if (this.length + 8 > this.#buffer.length) this.#grow(8);
+    if (kind === 'double') {
+      this.#buffer.writeDoubleLE(value as number, this.length);
+      this.length += 8;
+    } else {
+      this.#buffer.writeInt32LE(value as number, this.length);
+      this.length += 4;
+    }
+  }
+
+  uint32(value: number): void {
     if (this.length + 4 > this.#buffer.length) this.#grow(4);
-    this.#buffer.writeInt32LE(value, this.length);
+    this.#buffer.writeUInt32LE(value, this.length);
     this.length += 4;
+  }
+
+  append(bytes: Uint8Array): void {
+    if (this.length + bytes.length > this.#buffer.length) this.#grow(bytes.length);
+    this.#buffer.set(bytes, this.length);
+    this.length += bytes.length;
   }
 
   varInt(value: number): void {

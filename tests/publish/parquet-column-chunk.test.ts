@@ -16,11 +16,19 @@ import type { PublishedValue } from '../../src/publish/cell.ts';
 import { prepareColumnChunk, reproduces, writeRowGroupOfChunks, type PreparedColumn } from '../../src/publish/parquet-column-chunk.ts';
 
 type SchemaElement = ParquetWriter['schema'][number];
-type Leaf = { name: string; kind: 'int' | 'date' | 'text'; required?: boolean };
+type Leaf = { name: string; kind: 'int' | 'date' | 'text' | 'double' | 'bool'; required?: boolean };
+
+const PHYSICAL: Record<Leaf['kind'], Pick<SchemaElement, 'type' | 'converted_type'>> = {
+  int: { type: 'INT32' },
+  date: { type: 'INT32', converted_type: 'DATE' },
+  text: { type: 'BYTE_ARRAY', converted_type: 'UTF8' },
+  double: { type: 'DOUBLE' },
+  bool: { type: 'BOOLEAN' },
+};
 
 const element = ({ name, kind, required }: Leaf): SchemaElement => ({
   name,
-  ...(kind === 'text' ? { type: 'BYTE_ARRAY' as const, converted_type: 'UTF8' as const } : kind === 'date' ? { type: 'INT32' as const, converted_type: 'DATE' as const } : { type: 'INT32' as const }),
+  ...PHYSICAL[kind],
   repetition_type: required ? 'REQUIRED' : 'OPTIONAL',
 });
 
@@ -177,6 +185,30 @@ describe('parquet-column-chunk: the library’s bytes', () => {
     await expectSameFile([{ name: 't', kind: 'text' }], [[column(3000, 20, 0.1, (u, i) => `${pool[i % pool.length] as string}${Math.floor(u() * 1e9)}`)]]);
   });
 
+  it('DOUBLE: rounded values with a dictionary, distinct values over two pages, 0 as the minimum', async () => {
+    const rounded = await expectSameFile(
+      [{ name: 'value', kind: 'double' }, { name: 'se', kind: 'double', required: true }],
+      [[column(20_000, 40, 0.1, (u) => Math.round(u() * 1000) / 10), Array.from({ length: 20_000 }, (_, i) => (i % 50) / 7)]],
+    );
+    expect(rounded.map((chunk) => chunk.encodings)).toEqual([DICTIONARY, DICTIONARY]);
+    const distinct = await expectSameFile([{ name: 'x', kind: 'double' }], [[column(150_000, 41, 0.01, (u) => u() * 1e6 - 5e5)]]);
+    expect(distinct[0]).toEqual({ encodings: PLAIN, pages: 2 });
+    // A minimum of 0 is written as −0 by the library; a maximum of 0 as +0.
+    await expectSameFile([{ name: 'low', kind: 'double' }, { name: 'high', kind: 'double' }], [[column(500, 42, 0.2, (u) => Math.floor(u() * 4)), column(500, 43, 0.2, (u) => 0 - Math.floor(u() * 4))]]);
+  });
+
+  it('BOOLEAN: RLE runs and mixed values, with and without nulls', async () => {
+    const shape = await expectSameFile(
+      [{ name: 'significant', kind: 'bool' }, { name: 'method_break', kind: 'bool', required: true }, { name: 'all_true', kind: 'bool' }],
+      [[column(5000, 50, 0.3, (u) => u() < 0.2), Array.from({ length: 5000 }, (_, i) => Math.floor(i / 100) % 2 === 0), Array.from({ length: 5000 }, () => true)]],
+    );
+    expect(shape.map((chunk) => chunk.encodings)).toEqual([['RLE'], ['RLE'], ['RLE']]);
+    await expectSameFile([{ name: 'b', kind: 'bool' }], [[column(17, 51, 0.2, (u) => u() < 0.5)]]);
+    // A value counts 1/8 of a byte towards the 1 MiB page: 1.1 million of them still make one page.
+    const many = await expectSameFile([{ name: 'b', kind: 'bool', required: true }], [[Array.from({ length: 1_100_000 }, (_, i) => i % 3 === 0)]]);
+    expect(many[0]?.pages).toBe(1);
+  });
+
   it('edge cases: every value null, one row, one value repeated', async () => {
     await expectSameFile([{ name: 'v', kind: 'int' }, { name: 't', kind: 'text' }], [[Array.from({ length: 100 }, () => null), Array.from({ length: 100 }, () => null)]]);
     await expectSameFile([{ name: 'v', kind: 'int' }, { name: 't', kind: 'text', required: true }], [[[4], ['only']]]);
@@ -185,14 +217,20 @@ describe('parquet-column-chunk: the library’s bytes', () => {
 });
 
 describe('parquet-column-chunk: what it leaves to the library', () => {
-  it('refuses a null in a REQUIRED column, a fraction, −0, a number as text, other types', () => {
+  it('refuses a null in a REQUIRED column, a fraction or −0 as INT32, NaN, ±∞ or −0 as DOUBLE, short BOOLEAN chunks, other types', () => {
     expect(prepareColumnChunk(element({ name: 'v', kind: 'int', required: true }), [1, null])).toBeUndefined();
     expect(prepareColumnChunk(element({ name: 'v', kind: 'int' }), [1, 2.5])).toBeUndefined();
     expect(prepareColumnChunk(element({ name: 'v', kind: 'int' }), [1, -0])).toBeUndefined();
     expect(prepareColumnChunk(element({ name: 'v', kind: 'int' }), [1, 2 ** 31])).toBeUndefined();
     expect(prepareColumnChunk(element({ name: 't', kind: 'text' }), ['a', 3])).toBeUndefined();
-    expect(prepareColumnChunk({ name: 'd', type: 'DOUBLE', repetition_type: 'OPTIONAL' }, [1.5])).toBeUndefined();
-    expect(prepareColumnChunk({ name: 'b', type: 'BOOLEAN', repetition_type: 'OPTIONAL' }, [true])).toBeUndefined();
+    expect(prepareColumnChunk({ name: 'f', type: 'FLOAT', repetition_type: 'OPTIONAL' }, [1.5])).toBeUndefined();
+    expect(prepareColumnChunk({ name: 'i', type: 'INT64', repetition_type: 'OPTIONAL' }, [1])).toBeUndefined();
+    for (const odd of [Number.NaN, Number.POSITIVE_INFINITY, -0]) expect(prepareColumnChunk(element({ name: 'd', kind: 'double' }), [1.5, odd])).toBeUndefined();
+    expect(prepareColumnChunk(element({ name: 'd', kind: 'double' }), [1.5, null])).toBeDefined();
+    // The library writes a BOOLEAN chunk of up to 16 rows PLAIN: left to it.
+    expect(prepareColumnChunk(element({ name: 'b', kind: 'bool' }), Array.from({ length: 16 }, () => true))).toBeUndefined();
+    expect(prepareColumnChunk(element({ name: 'b', kind: 'bool' }), Array.from({ length: 17 }, () => true))).toBeDefined();
+    expect(prepareColumnChunk(element({ name: 'b', kind: 'bool' }), [...Array.from({ length: 17 }, () => true), 1])).toBeUndefined();
     expect(prepareColumnChunk(element({ name: 'v', kind: 'int' }), [1, null, 3])).toBeDefined();
   });
 
