@@ -174,6 +174,26 @@ describe('SQL = TypeScript reference on every cell', () => {
   }
 });
 
+describe('the respondent table, compressed or not', () => {
+  it('gives the same rows either way; a small file is stored uncompressed by default', () => {
+    const input = { survey: fixtureSurvey, validatedCsvPath: fixtureCsv, units: fixtureUnits, breakdownValues: fixtureBreakdownValues, site: siteWith(1) };
+    const stored: string[] = [];
+    const recording: Engine = { ...engine, run: (sql) => { if (sql.includes('ATTACH')) stored.push(sql.match(/ATTACH[^;]*/)?.[0] ?? ''); engine.run(sql); } };
+    const compressed = computeIndices(recording, { ...input, compressRespondents: true });
+    const plain = computeIndices(recording, { ...input, compressRespondents: false });
+    const byDefault = computeIndices(recording, input);
+    expect(stored).toEqual([
+      "ATTACH IF NOT EXISTS ':memory:' AS respondent_store (COMPRESS)",
+      "ATTACH IF NOT EXISTS ':memory:' AS respondent_store ",
+      "ATTACH IF NOT EXISTS ':memory:' AS respondent_store ",
+    ]);
+    expect(compressed.length).toBeGreaterThan(100);
+    expect(plain).toEqual(compressed);
+    expect(byDefault).toEqual(everyCell);
+    expect(plain).toEqual(everyCell);
+  });
+});
+
 describe('element weights from the instrument', () => {
   it('weights 1 and 3 give overall = (A + 3B)/4 in SQL and reference alike', () => {
     const survey = structuredClone(fixtureSurvey);

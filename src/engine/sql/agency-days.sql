@@ -4,5 +4,5 @@
 -- (date, NULL): it matches no agency, but its day still tells which periods have responses.
 CREATE OR REPLACE TEMP TABLE {{agency_days}} AS
 SELECT DISTINCT r.response_date AS date, b.value AS agency_code
-FROM indices_compressed.respondent AS r
+FROM respondent_store.respondent AS r
 LEFT JOIN breakdown_value AS b ON b.breakdown = 'agency' AND b.bd_idx = r.agency_idx;

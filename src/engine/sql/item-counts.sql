@@ -26,7 +26,7 @@ SELECT
   {{#elements|,
   }}sum((({{#items| | }}v_{{i}}{{/items}}) <> 0)::DOUBLE) AS respondents_{{e}}{{/elements}},
   sum((({{#items| | }}v_{{i}}{{/items}}) <> 0)::DOUBLE) AS respondents_all
-FROM indices_compressed.respondent
+FROM respondent_store.respondent
 GROUP BY GROUPING SETS (
   -- year and quarter follow from the month; grouping by them too only keeps them in the result
   (path_id, year_key, quarter_key, month_key, field_idx),

@@ -19,13 +19,16 @@
 -- A response whose unit resolves to no span keeps path_id NULL here; compute-indices.ts stops the
 -- build on it, as on unknown_value.
 --
--- The table lives in an attached in-memory database with compression on. A TEMP table stays
--- uncompressed, one 256 KB block per column per 122 880 rows: about 150 bytes a response here;
--- compressed (bit-packed v's, constant validity) it keeps about 20. It is written uncompressed and
--- compressed when the statement ends, so the peak is the same, but the gigabyte or so freed at
--- 10 million responses goes back to DuckDB for every later step, while the wasm heap itself never
--- shrinks. Measured cost: under a second per million responses, on the load only.
-ATTACH IF NOT EXISTS ':memory:' AS indices_compressed (COMPRESS);
+-- The table lives in an attached in-memory database, with the COMPRESS option for a large survey
+-- (compute-indices.ts → COMPRESS_FROM_BYTES decides). A TEMP
+-- or plain in-memory table stays uncompressed, one 256 KB block per column per 122 880 rows: about
+-- 150 bytes a response here; compressed (bit-packed v's, constant validity) it keeps about 20. It
+-- is written uncompressed and compressed when the statement ends, so the peak is the same, but the
+-- gigabyte or so freed at 10 million responses goes back to DuckDB for every later step, while the
+-- wasm heap itself never shrinks. Below the threshold the memory is small and the time is not:
+-- at 1 M responses, compressing cost 1–2 s of the load and its later reads (the bit-unpacking on
+-- every scan) against 0.15 GB kept.
+ATTACH IF NOT EXISTS ':memory:' AS respondent_store {{store_options}};
 
 -- The joins run in the order written, each small table (unit_span, breakdown_value) as the
 -- hash-join build side and the file streaming past them. Left to itself the optimizer guesses a
@@ -36,7 +39,7 @@ ATTACH IF NOT EXISTS ':memory:' AS indices_compressed (COMPRESS);
 -- counts both and stops the build, so no response is ever dropped unseen.
 SET disabled_optimizers = 'join_order,build_side_probe_side';
 
-CREATE OR REPLACE TABLE indices_compressed.respondent AS
+CREATE OR REPLACE TABLE respondent_store.respondent AS
 SELECT
   s.path_id,
   s.commune_idx,

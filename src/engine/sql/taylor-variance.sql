@@ -46,7 +46,7 @@ FROM (
       {{#elements|,
       }}({{#items| + }}v_{{i}} * (k.alpha_{{i}} + v_{{i}} * k.beta_{{i}}){{/items}}) AS z_{{e}},
       k.omega_{{e}}{{/elements}}
-    FROM indices_compressed.respondent
+    FROM respondent_store.respondent
     JOIN taylor_coefficient k ON k.kind = {{kind}} AND k.cell_key = cell_key({{unit}}, {{period}}, {{breakdown}})
   )
 )
