@@ -9,8 +9,9 @@
  * "The same decisions" is the contract, and tests hold it: for every column this module accepts,
  * the bytes and the chunk metadata must equal the library's (tests/publish/parquet-column-chunk
  * .test.ts compares them on random columns, page boundaries and edge cases included). Anything
- * else — another type, a logical type, a REQUIRED column holding a null, a non-integer — returns
- * undefined and the caller lets the library write the row group, errors and all.
+ * else — another type, a logical type, a REQUIRED column holding a null, a fraction in an INT32
+ * column, −0 or a non-finite number, a BOOLEAN chunk of 16 rows or fewer — is refused before
+ * anything is written, and the caller lets the library write the row group, errors and all.
  *
  * What the library decides, restated here (hyparquet-writer 0.17.0, pinned in package.json):
  * - statistics: min and max of the non-null values (numbers by value, false before true, text by

@@ -20,14 +20,13 @@
 -- build on it, as on unknown_value.
 --
 -- The table lives in an attached in-memory database, with the COMPRESS option for a large survey
--- (compute-indices.ts → COMPRESS_FROM_BYTES decides). A TEMP
--- or plain in-memory table stays uncompressed, one 256 KB block per column per 122 880 rows: about
--- 150 bytes a response here; compressed (bit-packed v's, constant validity) it keeps about 20. It
--- is written uncompressed and compressed when the statement ends, so the peak is the same, but the
--- gigabyte or so freed at 10 million responses goes back to DuckDB for every later step, while the
--- wasm heap itself never shrinks. Below the threshold the memory is small and the time is not:
--- at 1 M responses, compressing cost 1–2 s of the load and its later reads (the bit-unpacking on
--- every scan) against 0.15 GB kept.
+-- (compute-indices.ts → COMPRESS_FROM_BYTES decides). Uncompressed, like a TEMP table, it takes
+-- one 256 KB block per column per 122 880 rows: about 150 bytes a response here; compressed
+-- (bit-packed v's, constant validity) it keeps about 20. It is written uncompressed and compressed
+-- when the statement ends, so the peak is the same, but the gigabyte or so freed at 10 million
+-- responses goes back to DuckDB for every later step, while the wasm heap itself never shrinks.
+-- Below the threshold the memory is small and the time is not: at 1 M responses, compressing cost
+-- 1–2 s of the load and of its later reads (the bit-unpacking in every scan) to keep 0.15 GB.
 ATTACH IF NOT EXISTS ':memory:' AS respondent_store {{store_options}};
 
 -- The joins run in the order written, each small table (unit_span, breakdown_value) as the
