@@ -51,7 +51,7 @@ export interface ComputeIndicesInput {
   csvLabel?: string;
   /**
    * Whether the respondent table is stored compressed (load-respondents.sql). Default: when the
-   * validated file is larger than COMPRESS_FROM_BYTES. The numbers are the same either way.
+   * validated file has at least COMPRESS_FROM_BYTES. The numbers are the same either way.
    */
   compressRespondents?: boolean;
   /** Called after each SQL file with its wall time, for the benchmark. */

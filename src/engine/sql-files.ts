@@ -4,8 +4,8 @@
  * Why a template at all: the formulas are written once in SQL, but an instrument decides how many
  * items and elements there are, so a file must be able to repeat an expression per item. Why this
  * little syntax rather than string concatenation in TypeScript: the formula stays readable in the
- * `.sql` file, and every value that reaches the SQL goes through one of the helpers below (text literal,
- * number, quoted identifier, a fixed option), so no input file can inject SQL.
+ * `.sql` file, and every value that reaches the SQL goes through one of the helpers below (text
+ * literal, number, quoted identifier, a fixed option), so no input file can inject SQL.
  *
  * Syntax:
  *   {{name}}                    a scalar parameter

@@ -85,10 +85,9 @@ export function reproduces(parquet: ParquetWriter): boolean {
 /** Writes a prepared column as one column chunk at the writer's position; returns what the library's writeColumn returns. */
 function writeColumnChunk(parquet: ParquetWriter, column: PreparedColumn): PageIndexes {
   const compress = parquet.compressors.SNAPPY;
-  const { element, values } = column;
+  const { element, values, kind, required } = column;
   const writer = parquet.writer;
   const offsetStart = writer.offset;
-  const { kind, required } = column;
   const encodings: ('PLAIN' | 'RLE' | 'RLE_DICTIONARY')[] = [];
   let uncompressedSize = 0;
   let dictionaryPageOffset: bigint | undefined;
