@@ -27,7 +27,7 @@ interface ColumnWriter {
   parquet(row: number): PublishedValue;
 }
 
-export function writeColumnarTable(dir: string, schema: TableSchema, table: ColumnarRows): WrittenTable | undefined {
+export async function writeColumnarTable(dir: string, schema: TableSchema, table: ColumnarRows): Promise<WrittenTable | undefined> {
   if (schema.formats.some((format) => format !== 'csv' && format !== 'parquet')) return undefined;
   const writers: ColumnWriter[] = [];
   for (let i = 0; i < schema.fields.length; i++) {
@@ -39,6 +39,7 @@ export function writeColumnarTable(dir: string, schema: TableSchema, table: Colu
 
   const csv = schema.formats.includes('csv') ? new TextFile(join(dir, fileName(schema, 'csv'))) : undefined;
   const parquet = schema.formats.includes('parquet') ? new ParquetTableWriter(join(dir, fileName(schema, 'parquet')), schema) : undefined;
+  let written = false;
   try {
     csv?.write(CSV_BOM + csvHeaderLine(schema));
     const cells = new Array<string>(writers.length);
@@ -57,13 +58,15 @@ export function writeColumnarTable(dir: string, schema: TableSchema, table: Colu
           for (let row = start; row < end; row++) values[row - start] = writer.parquet(row);
           return values;
         });
-        parquet.writeRowGroup(columns, end - start);
+        await parquet.writeRowGroup(columns, end - start);
       }
     }
+    written = true;
   } finally {
     csv?.close();
-    parquet?.close();
+    if (!written) parquet?.abandon();
   }
+  await parquet?.close();
   return { table: schema.name, rows: table.rows, files: schema.formats.map((format) => ({ file: fileName(schema, format), format })) };
 }
 

@@ -2,8 +2,8 @@
  * Writes one survey's published responses (CSV + Parquet) in a worker thread.
  *
  * Why a thread: the responses are the only published table that grows with the number of
- * respondents (about 8 s of work per million rows, three quarters of it Parquet encoding in
- * hyparquet-writer), and they depend only on the validated CSV — not on the engine. DuckDB-WASM is
+ * respondents (several seconds of work per million rows, most of it Parquet encoding in
+ * parquet-wasm), and they depend only on the validated CSV — not on the engine. DuckDB-WASM is
  * single-threaded, so on a two-core machine the responses can be written on the second core while
  * the first computes the indices. The worker writes straight from the CSV's bytes
  * (validated-responses-writer.ts): the same files as the row-by-row writer for well under half its
@@ -42,6 +42,6 @@ export function writeResponsesInBackground(job: Job): Promise<BackgroundResult> 
 if (!isMainThread && parentPort) {
   const started = performance.now();
   const { instrument, validatedCsv, dir } = workerData as Job;
-  const table = writeValidatedResponses(dir, instrument, validatedCsv);
+  const table = await writeValidatedResponses(dir, instrument, validatedCsv);
   parentPort.postMessage({ table, seconds: (performance.now() - started) / 1000 } satisfies BackgroundResult);
 }

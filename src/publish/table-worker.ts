@@ -68,7 +68,7 @@ if (!isMainThread && parentPort) {
     queue = queue.then(async () => {
       const started = performance.now();
       try {
-        const table = writeColumnarTable(job.dir, job.schema, job.rows) ?? (await writeTable(job.dir, job.schema, fromColumns(job.rows)));
+        const table = (await writeColumnarTable(job.dir, job.schema, job.rows)) ?? (await writeTable(job.dir, job.schema, fromColumns(job.rows)));
         port.postMessage({ id: job.id, result: { table, seconds: (performance.now() - started) / 1000 } } satisfies Reply);
       } catch (error) {
         port.postMessage({ id: job.id, error } satisfies Reply);

@@ -40,7 +40,10 @@ export interface PrewrittenTable {
 
 interface RowSink {
   push(row: PublishedRow): void;
-  close(): number;
+  /** Finishes the file; returns its size in bytes. */
+  close(): number | Promise<number>;
+  /** Stops after an error, leaving an incomplete file that is not published. */
+  abandon?(): void;
 }
 
 export function fileName(schema: TableSchema, format: FileFormat): string {
@@ -67,6 +70,7 @@ export async function writeTable(dir: string, schema: TableSchema, rows: RowSour
     }
     for (const sink of sinks) sink.push(row);
   };
+  let read = false;
   try {
     // A plain loop for in-memory rows: `for await` would cost a promise per row, which shows
     // at millions of responses.
@@ -77,9 +81,12 @@ export async function writeTable(dir: string, schema: TableSchema, rows: RowSour
     } else {
       for await (const raw of rows) take(raw);
     }
+    read = true;
   } finally {
-    for (const sink of sinks) sink.close();
+    // After an error the files are incomplete and the caller does not publish them: release them.
+    if (!read) for (const sink of sinks) void (sink.abandon ? sink.abandon() : sink.close());
   }
+  for (const sink of sinks) await sink.close();
   return {
     table: schema.name,
     rows: rowNumber,

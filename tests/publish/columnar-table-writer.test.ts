@@ -72,7 +72,7 @@ describe('columnar writer: same bytes as the row writer', () => {
     ['no rows', mixed, () => []],
   ] as [string, TableSchema, () => object[]][])('%s', async (_, schema, rows) => {
     const folder = dir();
-    const written = writeColumnarTable(folder, schema, toColumns(schema, rows()));
+    const written = await writeColumnarTable(folder, schema, toColumns(schema, rows()));
     expect(written).toEqual({ table: schema.name, rows: rows().length, files: schema.formats.map((format) => ({ file: `${schema.name}.${format}`, format })) });
     expect(files(folder)).toEqual(await rowWriterFiles(schema, rows()));
   });
@@ -96,15 +96,15 @@ describe('columnar writer: leaves to the row writer what it would refuse', () =>
   ];
   it.each(cases)('%s', async (_, schema, rows) => {
     const folder = dir();
-    expect(writeColumnarTable(folder, schema, toColumns(schema, rows))).toBeUndefined();
+    expect(await writeColumnarTable(folder, schema, toColumns(schema, rows))).toBeUndefined();
     expect(readdirSync(folder)).toEqual([]);
     if (schema !== rankingsSchema) await expect(writeTable(dir(), schema, objectRows(schema, rows))).rejects.toThrow();
   });
 
-  it('accepts keys that differ only where texts differ (one empty, one absent in another column)', () => {
+  it('accepts keys that differ only where texts differ (one empty, one absent in another column)', async () => {
     const folder = dir();
     const rows = [{ ...mixedRows(2)[1]!, sub: '' }, { ...mixedRows(2)[1]!, code: 'c2', sub: null }];
-    expect(writeColumnarTable(folder, mixed, toColumns(mixed, rows))).toBeDefined();
+    expect(await writeColumnarTable(folder, mixed, toColumns(mixed, rows))).toBeDefined();
     expect(existsSync(join(folder, 'mixed.csv'))).toBe(true);
   });
 });

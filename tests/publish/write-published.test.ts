@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
+import { compressors } from 'hyparquet-compressors';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDataPackage } from '../../src/publish/check-datapackage.ts';
@@ -165,7 +166,7 @@ describe('Parquet and JSON hold the same values as the CSV', () => {
       const metadata = await parquetMetadataAsync(file);
       const names = metadata.schema.slice(1).map((element) => element.name);
       const physical = metadata.schema.slice(1).map((element) => [element.type, element.converted_type ?? null]);
-      const rows = (await parquetReadObjects({ file })) as Record<string, unknown>[];
+      const rows = (await parquetReadObjects({ compressors, file })) as Record<string, unknown>[];
       const csv = Papa.parse<string[]>(read(`${resource.table}.csv`).replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: true }).data;
       const fields = resource.schema.fields;
       expect(names, resource.path).toEqual(csv[0]);
@@ -187,10 +188,34 @@ describe('Parquet and JSON hold the same values as the CSV', () => {
     }
   });
 
+  it('native DuckDB reads every Parquet file: its column types, and every value equal to the CSV', async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const connection = await (await DuckDBInstance.create(':memory:')).connect();
+    const duckType: Record<FieldType, string> = { string: 'VARCHAR', integer: 'INTEGER', number: 'DOUBLE', boolean: 'BOOLEAN', date: 'DATE' };
+    for (const resource of resources().filter((r) => r.format === 'parquet')) {
+      const source = `read_parquet('${join(outDir, resource.path)}')`;
+      const described = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`)).getRowObjectsJS();
+      expect(described.map((row) => [row.column_name, row.column_type]), resource.path).toEqual(resource.schema.fields.map((f) => [f.name, duckType[f.type]]));
+      const rows = (await connection.runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM ${source}`)).getRows();
+      const csv = Papa.parse<string[]>(read(`${resource.table}.csv`).replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: true }).data.slice(1);
+      expect(rows.length, resource.path).toBe(csv.length);
+      rows.forEach((row, r) => {
+        resource.schema.fields.forEach((field, c) => {
+          const value = row[c] as string | null;
+          const cell = csv[r]?.[c];
+          const where = `${resource.path} row ${r + 1} ${field.name}`;
+          if (field.type === 'number' && value !== null) expect(Number(value), where).toBe(Number(cell));
+          else expect(value === null ? '' : field.type === 'string' ? neutraliseFormula(value) : value, where).toBe(cell);
+        });
+      });
+    }
+    connection.closeSync();
+  });
+
   it('spot check: rounded doubles, raw (not neutralised) text, a date as DATE', async () => {
-    const indices = (await parquetReadObjects({ file: await asyncBufferFromFile(join(outDir, 'indices.parquet')) })) as Record<string, unknown>[];
+    const indices = (await parquetReadObjects({ compressors, file: await asyncBufferFromFile(join(outDir, 'indices.parquet')) })) as Record<string, unknown>[];
     expect(indices[0]).toMatchObject({ value: 83.94, ci_low: 80.13, ci_high: 87.75, se: 1.01, satisfied: null, n: 512 });
-    const responses = (await parquetReadObjects({ file: await asyncBufferFromFile(join(outDir, 'responses-sipas.parquet')) })) as Record<string, unknown>[];
+    const responses = (await parquetReadObjects({ compressors, file: await asyncBufferFromFile(join(outDir, 'responses-sipas.parquet')) })) as Record<string, unknown>[];
     expect(responses[1]).toMatchObject({ response_id: '@r-002', TC1: null, TC2: 2, TT1: 5 });
     expect((responses[1]?.date as Date).toISOString()).toBe('2024-03-06T00:00:00.000Z');
   });
@@ -198,7 +223,7 @@ describe('Parquet and JSON hold the same values as the CSV', () => {
   it('every JSON file equals its Parquet file (dates as YYYY-MM-DD)', async () => {
     for (const resource of resources().filter((r) => r.format === 'json')) {
       const json = JSON.parse(read(resource.path)) as Record<string, unknown>[];
-      const parquet = (await parquetReadObjects({ file: await asyncBufferFromFile(join(outDir, `${resource.table}.parquet`)) })) as Record<string, unknown>[];
+      const parquet = (await parquetReadObjects({ compressors, file: await asyncBufferFromFile(join(outDir, `${resource.table}.parquet`)) })) as Record<string, unknown>[];
       const asJson = parquet.map((row) =>
         Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString().slice(0, 10) : v])),
       );
@@ -288,7 +313,7 @@ describe('empty tables', () => {
     expect((await parquetMetadataAsync(file)).schema.slice(1).map((e) => e.name)).toEqual(
       ['response_id', 'date', 'unit_code', 'agency_code', 'field', 'channel', 'respondent_type', 'A1', 'A2'],
     );
-    expect(await parquetReadObjects({ file })).toEqual([]);
+    expect(await parquetReadObjects({ compressors, file })).toEqual([]);
     expect(written.find((e) => e.path === 'indices.parquet')?.rows).toBe(0);
     const pkg = JSON.parse(readFileSync(join(empty, 'datapackage.json'), 'utf8')) as Record<string, unknown>;
     expect(pkg).not.toHaveProperty('sources');
