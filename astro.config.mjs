@@ -1,13 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { siteConfig } from './src/site/site-config.ts';
 
-// The public URL comes from the publisher's config (in DATA_DIR when set, as for the pipeline) so
-// that canonical links, the sitemap and citations all name the same address.
-const dataDir = process.env.DATA_DIR ? resolve(process.env.DATA_DIR) : fileURLToPath(new URL('./data', import.meta.url));
-const site = JSON.parse(readFileSync(resolve(dataDir, 'site.json'), 'utf8'));
+// The public URL comes from the publisher's config (in DATA_DIR when set, SITE_URL overriding
+// base_url, read by the same loader as the pipeline and the pages) so that canonical links, the
+// sitemap and citations all name the same address. The data step (npm run data, the first half of
+// npm run build) warns once when it is still the placeholder; the pages stay silent.
+const site = await siteConfig();
 
 export default defineConfig({
   site: site.base_url,

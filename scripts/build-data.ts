@@ -14,6 +14,7 @@
  * Every data problem ends the run with one plain message (file, what is wrong, how to fix it) and
  * exit code 1, never a stack trace. Environment:
  *   DATA_DIR      the data folder (same layout as ./data)
+ *   SITE_URL      the published site's address, replacing base_url of site.json
  *   PUBLISH_DIR   where the published files go (default ./public/data)
  *   REPORTS_DIR   where quarantine.csv goes (default ./reports)
  *   BENCH_JSON    if set, a file to write stage timings and peak memory to (for bench/run.ts)
@@ -26,7 +27,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isDataError } from '../src/intake/data-error.ts';
 import { resolveDataDir } from '../src/intake/data-dir.ts';
-import { loadSiteConfig } from '../src/intake/load-site-config.ts';
+import { loadSiteConfig, placeholderAddressWarning } from '../src/intake/load-site-config.ts';
 import { loadRegisters } from '../src/intake/load-registers.ts';
 import { listResponseFiles, listSurveyIds, loadSurvey } from '../src/intake/load-survey.ts';
 import { loadPlans } from '../src/intake/load-plans.ts';
@@ -85,6 +86,8 @@ async function main(): Promise<void> {
   // 1. Raw inputs → typed registers, instruments, plans.
   const { site, registers, surveys, plans } = await stage('load inputs', async () => {
     const site = await loadSiteConfig(dataDir, warn);
+    const placeholder = placeholderAddressWarning(site);
+    if (placeholder) warn(placeholder);
     const registers = await loadRegisters(dataDir, warn);
     const surveys: SurveyInstrument[] = [];
     for (const id of listSurveyIds(dataDir)) surveys.push(await loadSurvey(dataDir, id, warn));

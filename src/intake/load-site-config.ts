@@ -1,7 +1,9 @@
 /**
  * `data/site.json` (or `site.yaml`) → SiteConfig, every field checked. `max_quarantine_share`
  * defaults to 0.01 (data-contract.md → Bad input: "default 1 %"); nothing else has a default,
- * because a publisher should state its own thresholds.
+ * because a publisher should state its own thresholds. The environment variable `SITE_URL`, when
+ * set, replaces `base_url`: applied here, so the pipeline, the Astro config and every page get the
+ * same address.
  */
 import { DataError } from './data-error.ts';
 import { fileLabel, type FileLabeller } from './file-label.ts';
@@ -15,13 +17,40 @@ export const DEFAULT_MAX_QUARANTINE_SHARE = 0.01;
 
 const KEYS = ['publisher', 'title', 'base_url', 'release', 'licence', 'thresholds', 'ranked_level', 'province_code', 'rank_simulation', 'sample_data', 'sample_note'];
 
-export async function loadSiteConfig(dataDir: string, warn: Warn, labelOf: FileLabeller = fileLabel): Promise<SiteConfig> {
+/** The `base_url` of the bundled data/site.json: a placeholder, not a real site. */
+export const PLACEHOLDER_BASE_URL = 'https://sipas.example.org/';
+
+export async function loadSiteConfig(
+  dataDir: string,
+  warn: Warn,
+  labelOf: FileLabeller = fileLabel,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<SiteConfig> {
   const path = findStructuredFile(dataDir, 'site');
   if (!path) {
     throw new DataError({ file: labelOf(`${dataDir}/site.json`), problem: 'the file is missing.', fix: 'create site.json with the publisher\'s settings (see data-contract.md → Inputs).' });
   }
   const label = labelOf(path);
-  return normaliseSiteConfig(await readStructuredFile(path, label, warn), label, warn);
+  const config = normaliseSiteConfig(await readStructuredFile(path, label, warn), label, warn);
+  const siteUrl = env.SITE_URL?.trim();
+  if (!siteUrl) return config;
+  const fail = (problem: string, fix: string): never => {
+    throw new DataError({ file: 'the environment variable SITE_URL', problem, fix });
+  };
+  return { ...config, base_url: checkedAddress(siteUrl, fail) };
+}
+
+/**
+ * The one warning a build prints when the site's address is still the placeholder, or null when
+ * it is not. scripts/build-data.ts prints it; the pages, which load the config again and again,
+ * do not.
+ */
+export function placeholderAddressWarning(config: SiteConfig): string | null {
+  if (new URL(config.base_url).href !== PLACEHOLDER_BASE_URL) return null;
+  return (
+    `the site's address is the placeholder ${PLACEHOLDER_BASE_URL}; canonical links, the sitemap, citations and ` +
+    'datapackage.json will name it. Set the real one with SITE_URL=https://… npm run build, or edit base_url in site.json.'
+  );
 }
 
 export function normaliseSiteConfig(raw: unknown, label: string, warn: Warn): SiteConfig {
@@ -63,17 +92,20 @@ export function normaliseSiteConfig(raw: unknown, label: string, warn: Warn): Si
   return config;
 }
 
-/** An absolute http(s) URL; the trailing `/` that links are built on is added when missing. */
 function baseUrl(r: FieldReader, value: unknown): string {
-  const text = r.string(value, 'base_url');
+  return checkedAddress(r.string(value, 'base_url'), (problem, fix) => r.fail('base_url', problem, fix));
+}
+
+/** An absolute http(s) URL; the trailing `/` that links are built on is added when missing. */
+function checkedAddress(text: string, fail: (problem: string, fix: string) => never): string {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return r.fail('base_url', `must be an absolute address such as "https://example.org/", found "${text}".`, 'write the full address of the published site, with https://.');
+    return fail(`must be an absolute address such as "https://example.org/", found "${text}".`, 'write the full address of the published site, with https://.');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    r.fail('base_url', `must start with https:// or http://, found "${text}".`, 'write the full address of the published site.');
+    fail(`must start with https:// or http://, found "${text}".`, 'write the full address of the published site.');
   }
   return text.endsWith('/') ? text : `${text}/`;
 }

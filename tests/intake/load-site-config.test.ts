@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../src/intake/data-error.ts';
-import { loadSiteConfig, normaliseSiteConfig } from '../../src/intake/load-site-config.ts';
+import { PLACEHOLDER_BASE_URL, loadSiteConfig, normaliseSiteConfig, placeholderAddressWarning } from '../../src/intake/load-site-config.ts';
 import { FIXTURE_DATA, labelOf, tempDir } from './fixture.ts';
 
 const raw = (): Record<string, unknown> => JSON.parse(readFileSync(join(FIXTURE_DATA, 'site.json'), 'utf8')) as Record<string, unknown>;
@@ -21,7 +21,7 @@ function refusal(change: (o: Record<string, unknown>) => void): string {
 
 describe('loadSiteConfig', () => {
   it('reads site.json, adding the defaulted quarantine share and the trailing slash of base_url', async () => {
-    const config = await loadSiteConfig(FIXTURE_DATA, () => {});
+    const config = await loadSiteConfig(FIXTURE_DATA, () => {}, labelOf, {});
     expect(config.thresholds).toEqual({ min_n_publish: 30, min_n_rank: 100, max_quarantine_share: 0.01 });
     expect(config.base_url).toBe('https://example.org/sipas/');
     expect(config.ranked_level).toBe('district');
@@ -65,5 +65,49 @@ describe('loadSiteConfig', () => {
   it('says when site.json is missing', async () => {
     const error = (await loadSiteConfig(tempDir(), () => {}, labelOf).catch((e: unknown) => e)) as DataError;
     expect(error.format()).toBe("site.json: the file is missing.\n  How to fix: create site.json with the publisher's settings (see data-contract.md → Inputs).");
+  });
+});
+
+describe('SITE_URL', () => {
+  const load = (SITE_URL: string) => loadSiteConfig(FIXTURE_DATA, () => {}, labelOf, { SITE_URL });
+
+  it('replaces base_url, adding the trailing slash as for base_url', async () => {
+    expect((await load('https://sipas.ninhthuan.gov.vn')).base_url).toBe('https://sipas.ninhthuan.gov.vn/');
+    expect((await load(' https://hai-long.example.vn/sipas/ ')).base_url).toBe('https://hai-long.example.vn/sipas/');
+  });
+
+  it('is ignored when empty (SITE_URL= npm run build)', async () => {
+    expect((await load('  ')).base_url).toBe('https://example.org/sipas/');
+  });
+
+  it('is checked by the rules of base_url, the message naming SITE_URL', async () => {
+    const message = async (value: string) => ((await load(value).catch((e: unknown) => e)) as DataError).format();
+    expect(await message('sipas.ninhthuan.gov.vn')).toBe(
+      'the environment variable SITE_URL: must be an absolute address such as "https://example.org/", found "sipas.ninhthuan.gov.vn".\n' +
+        '  How to fix: write the full address of the published site, with https://.',
+    );
+    expect(await message('ftp://sipas.ninhthuan.gov.vn/')).toBe(
+      'the environment variable SITE_URL: must start with https:// or http://, found "ftp://sipas.ninhthuan.gov.vn/".\n  How to fix: write the full address of the published site.',
+    );
+  });
+});
+
+describe('placeholderAddressWarning', () => {
+  const withBaseUrl = (base_url: string) => normaliseSiteConfig({ ...raw(), base_url }, 'site.json', () => {});
+
+  it('warns while the address is the placeholder of the bundled site.json, however it is written', () => {
+    for (const address of [PLACEHOLDER_BASE_URL, 'https://sipas.example.org', 'HTTPS://SIPAS.EXAMPLE.ORG/']) {
+      expect(placeholderAddressWarning(withBaseUrl(address))).toMatch(/^the site's address is the placeholder https:\/\/sipas\.example\.org\/; .* SITE_URL=https:\/\/… npm run build, or edit base_url in site\.json\.$/);
+    }
+  });
+
+  it('is silent for any other address, and once SITE_URL replaces the placeholder', async () => {
+    expect(placeholderAddressWarning(withBaseUrl('https://sipas.ninhthuan.gov.vn/'))).toBeNull();
+    expect(placeholderAddressWarning(withBaseUrl('https://sipas.example.org/ninh-son/'))).toBeNull();
+    const dir = tempDir();
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'site.json'), JSON.stringify({ ...raw(), base_url: PLACEHOLDER_BASE_URL }));
+    expect(placeholderAddressWarning(await loadSiteConfig(dir, () => {}, labelOf, {}))).not.toBeNull();
+    expect(placeholderAddressWarning(await loadSiteConfig(dir, () => {}, labelOf, { SITE_URL: 'https://sipas.ninhthuan.gov.vn' }))).toBeNull();
   });
 });
