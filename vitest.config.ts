@@ -13,7 +13,7 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: SITE_TESTS } },
-      { extends: true, test: { name: 'site', include: SITE_TESTS } },
+      { extends: true, test: { name: 'site', include: SITE_TESTS, globalSetup: ['tests/browser/global-setup.ts'] } },
     ],
   },
 });

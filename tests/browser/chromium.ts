@@ -32,7 +32,8 @@ const UNWANTED = /^--(single-process|headless|disable-features|enable-features|d
 
 let packaged: Promise<string> | undefined;
 
-async function executable(): Promise<{ path: string; args: string[] }> {
+/** The Chromium to launch and its flags (unpacking the npm one on first use). */
+export async function chromiumExecutable(): Promise<{ path: string; args: string[] }> {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) {
     if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv}: no such file.`);
@@ -47,7 +48,7 @@ async function executable(): Promise<{ path: string; args: string[] }> {
 }
 
 export async function launchChromium(): Promise<Browser> {
-  const { path, args } = await executable();
+  const { path, args } = await chromiumExecutable();
   // Playwright gives every launch a fresh, empty profile directory of its own.
   return chromium.launch({ executablePath: path, headless: true, args });
 }
