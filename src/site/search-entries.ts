@@ -1,9 +1,20 @@
 /**
- * What the search finds: every page of the site with its title and address in both languages.
+ * What the search finds: every page of the site with its title and address in both languages,
+ * and every unit of the register under every name it has had, before and after the 1/7/2025
+ * reorganisation (one entry per register version: 22738 Phường Đô Vinh under Phan Rang - Tháp
+ * Chàm until 30/06/2025, and under Khánh Hòa from 01/07/2025), each with its parent and validity.
  * The search page lists them all (so it works without JavaScript) and /search-index.json
  * publishes the same list for scripts and other tools.
+ *
+ * A unit version without a page of its own (a commune that never had enough responses, a
+ * commune formed on 1/7/2025 after the last survey) is listed without a link: its parent, the
+ * nearest page one might point to, is then either the district page that already lists it, or
+ * Khánh Hòa, which has no page here; and a new commune's results live on the pages of the
+ * several old communes it was formed from, which the same search finds by their own names.
+ * Linking one of them would suggest it holds the new commune's results.
  */
-import type { Bilingual, UnitLevel } from '../intake/types.ts';
+import { isValidOn } from '../intake/registers.ts';
+import type { Bilingual, Unit, UnitLevel } from '../intake/types.ts';
 import { formatDate } from './format.ts';
 import { LANGS, t, UNIT_LEVEL_LABEL, type Lang, type UiKey } from './i18n.ts';
 import type { PlanListing, UnitListing } from './page-inventory.ts';
@@ -16,7 +27,10 @@ export interface SearchEntry {
   /** Unit code, for units (searchable: "585" finds Huyện Ninh Sơn). */
   code?: string;
   title: Bilingual;
-  path: Bilingual;
+  /** Absent for a unit that has no page (see the module comment). */
+  path?: Bilingual;
+  /** The unit's parent as it was when this version began ("Tỉnh Khánh Hòa"). */
+  parent?: Bilingual;
   /** A qualifier shown after the title, e.g. the unit's validity ("đến 30/06/2025"). */
   note?: Bilingual;
 }
@@ -52,24 +66,51 @@ function bilingual(make: (lang: Lang) => string): Bilingual {
 
 /**
  * A unit's validity as a qualifier: "đến 30/06/2025" for a unit that ended, "từ 01/07/2025" for
- * one created after the start of the register (`seriesStart`), nothing for a unit valid throughout.
+ * one created after the start of the register (`seriesStart`), both for one that did both, and
+ * nothing for a unit valid throughout.
  */
-export function validityNote(unit: UnitListing, seriesStart: string): Bilingual | undefined {
-  if (unit.valid_to) return bilingual((lang) => `${lang === 'vi' ? 'đến' : 'until'} ${formatDate(unit.valid_to as string, lang)}`);
-  if (unit.valid_from > seriesStart) return bilingual((lang) => `${lang === 'vi' ? 'từ' : 'from'} ${formatDate(unit.valid_from, lang)}`);
-  return undefined;
+export function validityNote(unit: Pick<UnitListing, 'valid_from' | 'valid_to'>, seriesStart: string): Bilingual | undefined {
+  const from = unit.valid_from > seriesStart ? unit.valid_from : null;
+  const to = unit.valid_to;
+  if (!from && !to) return undefined;
+  return bilingual((lang) =>
+    [from && `${lang === 'vi' ? 'từ' : 'from'} ${formatDate(from, lang)}`, to && `${lang === 'vi' ? 'đến' : 'until'} ${formatDate(to, lang)}`]
+      .filter(Boolean)
+      .join(' '),
+  );
 }
 
 export interface SearchSources {
   staticKeys: readonly StaticRouteKey[];
   rankingYears: readonly string[];
-  units: readonly UnitListing[];
+  /** Every row of the unit register (all versions, other provinces included, for parents' names). */
+  register: readonly Unit[];
+  /** The site's province: other provinces are context (parents), not entries. */
+  provinceCode: string;
+  /** Units that have a page (page-inventory.ts). */
+  pages: readonly UnitListing[];
   plans: readonly PlanListing[];
 }
 
-/** Every searchable page, in no particular order (lists sort them per language). */
-export function searchEntries({ staticKeys, rankingYears, units, plans }: SearchSources): SearchEntry[] {
-  const seriesStart = units.reduce((min, u) => (u.valid_from < min ? u.valid_from : min), '9999-12-31');
+/** The search entry of one register version of a unit. */
+function unitEntry(unit: Unit, sources: SearchSources, seriesStart: string): SearchEntry {
+  const page = sources.pages.find((p) => p.code === unit.code && p.name_vi === unit.name_vi);
+  const parent = unit.parent_code ? sources.register.find((u) => u.code === unit.parent_code && isValidOn(u, unit.valid_from)) : undefined;
+  const note = validityNote(unit, seriesStart);
+  return {
+    kind: unit.level,
+    code: unit.code,
+    title: { vi: unit.name_vi, en: unit.name_en },
+    ...(page ? { path: both(unitRoute(page)) } : {}),
+    ...(parent ? { parent: { vi: parent.name_vi, en: parent.name_en } } : {}),
+    ...(note ? { note } : {}),
+  };
+}
+
+/** Every searchable page and unit, in no particular order (lists sort them per language). */
+export function searchEntries(sources: SearchSources): SearchEntry[] {
+  const { staticKeys, rankingYears, register, provinceCode, plans } = sources;
+  const seriesStart = register.reduce((min, u) => (u.valid_from < min ? u.valid_from : min), '9999-12-31');
   return [
     ...staticKeys.map((key): SearchEntry => ({ kind: 'page', title: bilingual((lang) => t(STATIC_TITLE[key], lang)), path: both({ key } as Route) })),
     ...rankingYears.map((year): SearchEntry => ({
@@ -77,18 +118,20 @@ export function searchEntries({ staticKeys, rankingYears, units, plans }: Search
       title: bilingual((lang) => `${t('navRanking', lang)} ${year}`),
       path: both({ key: 'ranking', year }),
     })),
-    ...units.map((unit): SearchEntry => {
-      const note = validityNote(unit, seriesStart);
-      return {
-        kind: unit.level,
-        code: unit.code,
-        title: { vi: unit.name_vi, en: unit.name_en },
-        path: both(unitRoute(unit)),
-        ...(note ? { note } : {}),
-      };
-    }),
+    ...register.filter((unit) => unit.level !== 'province' || unit.code === provinceCode).map((unit) => unitEntry(unit, sources, seriesStart)),
     ...plans.map((plan): SearchEntry => ({ kind: 'plan', title: plan.title, path: both({ key: 'plan', id: plan.id }) })),
   ];
+}
+
+/** What follows a unit's name: its parent and validity, "Tỉnh Khánh Hòa, từ 01/07/2025"; '' for a page. */
+export function entryContext(entry: SearchEntry, lang: Lang): string {
+  return [entry.parent?.[lang], entry.note?.[lang]].filter(Boolean).join(', ');
+}
+
+/** The entry in one line, as a list shows it: "Xã Ninh Sơn — Tỉnh Khánh Hòa, từ 01/07/2025". */
+export function entryLine(entry: SearchEntry, lang: Lang): string {
+  const context = entryContext(entry, lang);
+  return context ? `${entry.title[lang]} — ${context}` : entry.title[lang];
 }
 
 /** Entries in the reader's alphabetical order (Vietnamese collation on the Vietnamese page). */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Unit } from '../../src/intake/types.ts';
 import { unitsWithPages, type UnitListing } from '../../src/site/page-inventory.ts';
-import { searchEntries, searchText, sortEntries, validityNote } from '../../src/site/search-entries.ts';
+import { matches } from '../../src/site/fold-diacritics.ts';
+import { entryContext, entryLine, searchEntries, searchText, sortEntries, validityNote } from '../../src/site/search-entries.ts';
 
 const unit = (over: Partial<Unit>): Unit => ({
   code: '',
@@ -54,27 +55,80 @@ describe('validityNote', () => {
     expect(validityNote(listing({ valid_from: '2025-07-01' }), '2020-01-01')).toEqual({ vi: 'từ 01/07/2025', en: 'from 1 Jul 2025' });
     expect(validityNote(listing({}), '2020-01-01')).toBeUndefined();
   });
+
+  it('gives both ends for a unit that began and ended within the register', () => {
+    expect(validityNote(listing({ valid_from: '2022-01-01', valid_to: '2025-06-30' }), '2020-01-01')).toEqual({
+      vi: 'từ 01/01/2022 đến 30/06/2025',
+      en: 'from 1 Jan 2022 until 30 Jun 2025',
+    });
+  });
 });
+
+// The register slice above plus the district Đô Vinh lay in, and code 22810 under its two names:
+// Thị trấn Tân Sơn (district 585) until 30/06/2025, Xã Ninh Sơn (province 56) after.
+const REGISTER: Unit[] = [
+  ...UNITS,
+  unit({ code: '582', name_vi: 'Thành phố Phan Rang - Tháp Chàm', name_en: 'Phan Rang - Tháp Chàm City', level: 'district', parent_code: '58', valid_to: '2025-06-30' }),
+  unit({ code: '22810', name_vi: 'Thị trấn Tân Sơn', name_en: 'Tân Sơn Township', parent_code: '585', valid_to: '2025-06-30' }),
+  unit({ code: '22810', name_vi: 'Xã Ninh Sơn', name_en: 'Ninh Sơn Commune', parent_code: '56', valid_from: '2025-07-01' }),
+];
+// Units with a page: all but the names first valid on 01/07/2025 (no survey since).
+const PAGES = unitsWithPages(REGISTER, '58', (u) => u.valid_from < '2025-07-01');
 
 describe('searchEntries', () => {
   const entries = searchEntries({
     staticKeys: ['home', 'search'],
     rankingYears: ['2024'],
-    units: unitsWithPages(UNITS, '58'),
+    register: REGISTER,
+    provinceCode: '58',
+    pages: PAGES,
     plans: [{ id: 'kh-95-2024', title: { vi: 'Kế hoạch 95', en: 'Plan 95' }, reference: '95/KH-UBND' }],
   });
+  const find = (query: string) => entries.filter((e) => matches(query, searchText(e)));
+  const lines = (query: string, lang: 'vi' | 'en') => sortEntries(find(query), lang).map((e) => entryLine(e, lang));
 
-  it('lists pages, ranking years, units and plans with both titles and both paths', () => {
-    // 2 static + 1 ranking + 5 units + 1 plan.
-    expect(entries).toHaveLength(9);
+  it('lists pages, ranking years, every register version of a unit, and plans', () => {
+    // 2 static + 1 ranking + 9 unit versions (Khánh Hòa left out) + 1 plan.
+    expect(entries).toHaveLength(13);
     expect(entries.find((e) => e.code === '585')).toEqual({
       kind: 'district',
       code: '585',
       title: { vi: 'Huyện Ninh Sơn', en: 'Ninh Sơn District' },
       path: { vi: '/don-vi/585-ninh-son/', en: '/en/units/585-ninh-son/' },
+      parent: { vi: 'Tỉnh Ninh Thuận', en: 'Ninh Thuận Province' },
       note: { vi: 'đến 30/06/2025', en: 'until 30 Jun 2025' },
     });
     expect(entries.find((e) => e.kind === 'ranking')).toMatchObject({ title: { vi: 'Xếp hạng 2024', en: 'Ranking 2024' }, path: { vi: '/xep-hang/2024/' } });
+    expect(entries.some((e) => e.code === '56')).toBe(false);
+  });
+
+  it('shows a unit with its parent and validity, in both languages', () => {
+    expect(lines('huyen ninh son', 'vi')).toEqual(['Huyện Ninh Sơn — Tỉnh Ninh Thuận, đến 30/06/2025']);
+    expect(lines('ninh son district', 'en')).toEqual(['Ninh Sơn District — Ninh Thuận Province, until 30 Jun 2025']);
+    expect(lines('xa ninh son', 'vi')).toEqual(['Xã Ninh Sơn — Tỉnh Khánh Hòa, từ 01/07/2025']);
+    expect(lines('ninh son commune', 'en')).toEqual(['Ninh Sơn Commune — Khánh Hòa Province, from 1 Jul 2025']);
+    // The province has no parent: its validity alone.
+    expect(lines('tinh ninh thuan', 'vi')).toEqual(['Tỉnh Ninh Thuận — đến 30/06/2025']);
+  });
+
+  it('finds units by names before and after 1/7/2025, with or without diacritics', () => {
+    expect(lines('ninh son', 'vi')).toEqual(['Huyện Ninh Sơn — Tỉnh Ninh Thuận, đến 30/06/2025', 'Xã Ninh Sơn — Tỉnh Khánh Hòa, từ 01/07/2025']);
+    expect(find('Ninh Sơn')).toEqual(find('ninh son'));
+    // "đ" folds to "d": one name, two periods, two parents, one page.
+    const doVinh = find('do vinh');
+    expect(doVinh.map((e) => entryContext(e, 'vi'))).toEqual(['Thành phố Phan Rang - Tháp Chàm, đến 30/06/2025', 'Tỉnh Khánh Hòa, từ 01/07/2025']);
+    expect(new Set(doVinh.map((e) => e.path?.vi))).toEqual(new Set(['/don-vi/22738-do-vinh/']));
+    // Code 22759 under both names; code 22810 finds both of its versions.
+    expect(find('kinh dinh').map((e) => e.title.vi)).toEqual(['Phường Kinh Dinh']);
+    expect(find('phan rang').map((e) => e.title.vi).sort()).toEqual(['Phường Phan Rang', 'Thành phố Phan Rang - Tháp Chàm']);
+    expect(find('22810').map((e) => e.title.vi)).toEqual(['Thị trấn Tân Sơn', 'Xã Ninh Sơn']);
+    expect(find('ninh sa')).toEqual([]);
+  });
+
+  it('links a unit version to its page, and leaves a version without a page unlinked', () => {
+    expect(find('kinh dinh')[0]?.path).toEqual({ vi: '/don-vi/22759-kinh-dinh/', en: '/en/units/22759-kinh-dinh/' });
+    expect(find('phuong phan rang')[0]).not.toHaveProperty('path');
+    expect(find('xa ninh son')[0]).not.toHaveProperty('path');
   });
 
   it('searches both names and the code', () => {
