@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // Two suites: `unit` needs only the sources; `site` tests the built site in dist/ (browser tests
 // and the page-weight budget), so `npm test` runs it after `npm run build`.
-const SITE_TESTS = ['tests/browser/**/*.test.ts', 'tests/budget/page-weight.test.ts'];
+const SITE_TESTS = ['tests/browser/**/*.test.ts', 'tests/budget/page-weight.test.ts', 'tests/site/built-term-notes.test.ts'];
 
 export default defineConfig({
   test: {
