@@ -7,9 +7,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TargetRow } from '../../src/engine/tables.ts';
+import type { Registers } from '../../src/intake/registers.ts';
 import type { PlanTarget } from '../../src/intake/types.ts';
+import { indicatorNames } from '../../src/site/indicator-names.ts';
 import { missedTargetsText, targetRowsNote, targetSummaryLead } from '../../src/site/leads.ts';
 import { summariseTargets, type AssessedTarget } from '../../src/site/plan-content.ts';
+import { targetAimName } from '../../src/site/target-labels.ts';
 
 const NB = '\u00a0';
 const targets = new Map<string, PlanTarget>();
@@ -117,5 +120,28 @@ describe('targetRowsNote', () => {
   });
   it('is empty when there is one row per target', () => {
     expect(targetRowsNote(summariseTargets(KH95.filter((a) => !a.row.target.startsWith('sipas-fields'))), 'vi', nameIn('vi'))).toBe('');
+  });
+});
+
+describe('targetAimName', () => {
+  const FIELDS: Record<string, { name_vi: string; name_en: string }> = {
+    'dat-dai': { name_vi: 'Đất đai', name_en: 'Land' },
+    'xay-dung': { name_vi: 'Xây dựng', name_en: 'Construction' },
+    'dau-tu': { name_vi: 'Đầu tư', name_en: 'Investment' },
+  };
+  // Only field() is read for field breakdowns; the indicator names are read for elements and items.
+  const registers = { field: (code: string) => FIELDS[code] } as unknown as Registers;
+  const names = indicatorNames([]);
+  const byId = (id: string) => KH95.find((a) => a.row.target === id) as AssessedTarget;
+  it('names each kind of target in a sentence, in both languages', () => {
+    const vi = (id: string) => targetAimName(byId(id), registers, names, 'vi');
+    const en = (id: string) => targetAimName(byId(id), registers, names, 'en');
+    expect(vi('sipas-fields:all')).toBe('Lĩnh vực Đất đai, Xây dựng, Đầu tư');
+    expect(en('sipas-fields:all')).toBe('Land, Construction, Investment fields');
+    expect(vi('sipas-fields:dat-dai')).toBe('Đất đai');
+    expect(vi('coverage')).toBe('Độ bao phủ cơ quan có thủ tục hành chính');
+    expect(vi('sipas-overall')).toBe('Chỉ số chung SIPAS');
+    expect(en('y-te-overall')).toBe('Health overall index');
+    expect(vi('sipas-rank')).toBe('Hạng SIPAS');
   });
 });
