@@ -6,6 +6,7 @@ const SITE_TESTS = [
   'tests/browser/**/*.test.ts',
   'tests/budget/page-weight.test.ts',
   'tests/links/reachable-pages.test.ts',
+  'tests/site/built-term-notes.test.ts',
 ];
 
 export default defineConfig({

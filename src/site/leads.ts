@@ -3,12 +3,18 @@
  * disagree with the charts below them:
  * - home: where the plan's unit ranks and how sure that is ("Huyện Ninh Sơn xếp hạng 3/7 (khoảng
  *   hạng 2–4; 59 % khả năng trong nhóm 3 đứng đầu)");
- * - unit: which element and which procedure field pull its index down.
+ * - unit: which element and which procedure field pull its index down, and whether the latest
+ *   change is statistically significant ("So với năm 2023, tỷ lệ hài lòng tăng 3,09 điểm phần
+ *   trăm …, một thay đổi có ý nghĩa thống kê");
+ * - plans: how many of the plan's targets are met, and which are not.
  */
-import type { IndexRow, RankingRow } from '../engine/tables.ts';
+import type { IndexRow, RankingRow, TrendRow } from '../engine/tables.ts';
 import { CHART_WORDS } from '../charts/chart-words.ts';
-import { formatInterval, formatNumber, formatPercent, formatProbability } from './format.ts';
+import { previousPeriod } from '../engine/reference/period-calendar.ts';
+import { formatInterval, formatNumber, formatPercent, formatPeriod, formatProbability, parsePeriod } from './format.ts';
 import type { Lang } from './i18n.ts';
+import type { AssessedTarget, TargetSummary } from './plan-content.ts';
+import { targetThresholdCell, targetValueCell } from './table-cells.ts';
 
 /** "Năm 2024, Huyện Ninh Sơn xếp hạng 3/7 (khoảng hạng 2–4; 59 % khả năng trong nhóm 3 đứng đầu)." */
 export function rankLead(
@@ -74,13 +80,11 @@ export function weakestLead(
 }
 
 /**
- * "3/6 chỉ tiêu đạt; 2 chỉ tiêu (đạt hoặc chưa đạt) nằm trong biên sai số; 1 chỉ tiêu chưa đủ dữ
- * liệu để đánh giá." Counts as summariseTargets (plan-content.ts) makes them.
+ * "5/6 chỉ tiêu đạt; 3 chỉ tiêu có kết luận nằm trong biên sai số. Chưa đạt: Lĩnh vực Đất đai, Xây
+ * dựng, Đầu tư — Đất đai 83,86 % so với mức ≥ 85 % (trong biên sai số)." Counts as
+ * summariseTargets (plan-content.ts) makes them; `name` names a target (targetAimName).
  */
-export function targetSummaryLead(
-  summary: { total: number; met: number; uncertain: number; undecided: number },
-  lang: Lang,
-): string {
+export function targetSummaryLead(summary: TargetSummary, lang: Lang, name: (a: AssessedTarget) => string): string {
   const n = (x: number) => formatNumber(x, lang);
   const vi = lang === 'vi';
   const parts = [
@@ -89,8 +93,140 @@ export function targetSummaryLead(
       ? `${n(summary.uncertain)} chỉ tiêu có kết luận nằm trong biên sai số`
       : `${n(summary.uncertain)} ${summary.uncertain === 1 ? 'verdict is' : 'verdicts are'} within the margin of error`,
   ];
-  if (summary.undecided > 0) {
-    parts.push(vi ? `${n(summary.undecided)} chỉ tiêu chưa đủ dữ liệu để đánh giá` : `${n(summary.undecided)} without enough data to assess`);
+  if (summary.unassessed.length > 0) {
+    const count = n(summary.unassessed.length);
+    parts.push(vi ? `${count} chỉ tiêu chưa đủ dữ liệu để đánh giá` : `${count} without enough data to assess`);
   }
-  return `${parts.join('; ')}.`;
+  return [`${parts.join('; ')}.`, missedTargetsText(summary, lang, name), unassessedTargetsText(summary, lang, name)].filter(Boolean).join(' ');
+}
+
+/** "Đất đai 83,86 % so với mức ≥ 85 % (trong biên sai số)": one verdict row's value against its threshold. */
+function againstThreshold(a: AssessedTarget, lang: Lang): string {
+  const { row } = a;
+  const vi = lang === 'vi';
+  if (row.value === null) return CHART_WORDS[lang].status[row.status].toLowerCase();
+  const value = row.indicator === 'rank' ? (vi ? `hạng ${targetValueCell(row, lang)}` : `rank ${targetValueCell(row, lang)}`) : targetValueCell(row, lang);
+  const threshold = targetThresholdCell(row, lang);
+  const against = row.indicator === 'rank' ? (vi ? `so với mục tiêu ${threshold}` : `against a target of ${threshold}`) : vi ? `so với mức ${threshold}` : `against ${threshold}`;
+  const margin = row.certainty === 'uncertain' ? ` (${vi ? 'trong biên sai số' : 'within the margin of error'})` : '';
+  return `${value} ${against}${margin}`;
+}
+
+/**
+ * "Chưa đạt: Lĩnh vực Đất đai, Xây dựng, Đầu tư — Đất đai 83,86 % so với mức ≥ 85 % (trong biên
+ * sai số)." Every target not met, by name, with the value that missed (for a target naming
+ * several fields, each field that missed); empty when none missed. For summaries and captions.
+ */
+export function missedTargetsText(summary: TargetSummary, lang: Lang, name: (a: AssessedTarget) => string): string {
+  if (summary.notMet.length === 0) return '';
+  const missed = summary.notMet.map(({ verdict, parts }) =>
+    parts.length > 0
+      ? `${name(verdict)} — ${parts.map((p) => `${name(p)} ${againstThreshold(p, lang)}`).join('; ')}`
+      : `${name(verdict)} — ${againstThreshold(verdict, lang)}`,
+  );
+  return `${lang === 'vi' ? 'Chưa đạt' : 'Not met'}: ${missed.join('; ')}.`;
+}
+
+/**
+ * Why a table of every target has more rows than the count: "Bảng có 9 dòng cho 6 chỉ tiêu: chỉ
+ * tiêu Lĩnh vực Đất đai, Xây dựng, Đầu tư có một dòng cho mỗi giá trị và một dòng “tất cả”, đạt
+ * khi mọi giá trị đều đạt." Empty when there is one row per target.
+ */
+export function targetRowsNote(summary: TargetSummary, lang: Lang, name: (a: AssessedTarget) => string): string {
+  if (summary.rows === summary.total) return '';
+  const n = (x: number) => formatNumber(x, lang);
+  const split = summary.split.map(name).join('; ');
+  return lang === 'vi'
+    ? `Bảng có ${n(summary.rows)} dòng cho ${n(summary.total)} chỉ tiêu: chỉ tiêu ${split} có một dòng cho mỗi giá trị và một dòng “tất cả”, đạt khi mọi giá trị đều đạt.`
+    : `The table has ${n(summary.rows)} rows for ${n(summary.total)} targets: the ${split} target has one row per value and an “all of them” row, met only when every value is.`;
+}
+
+/** "Chưa đánh giá được: Chỉ số chung Y tế (quá ít phản hồi)." Empty when every target has a verdict. */
+function unassessedTargetsText(summary: TargetSummary, lang: Lang, name: (a: AssessedTarget) => string): string {
+  if (summary.unassessed.length === 0) return '';
+  const listed = summary.unassessed.map((a) => `${name(a)} (${CHART_WORDS[lang].status[a.row.status].toLowerCase()})`);
+  return `${lang === 'vi' ? 'Chưa đánh giá được' : 'Not assessed'}: ${listed.join('; ')}.`;
+}
+
+/** "năm 2023", "quý 1/2024", "tháng 3/2024" (vi); "2023", "Q1 2024", "Mar 2024" (en). */
+function periodWords(period: string, lang: Lang): string {
+  const text = formatPeriod(period, lang);
+  if (lang === 'en') return text;
+  return parsePeriod(period).kind === 'year' ? `năm ${text}` : text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** "tăng 1,63–4,55 điểm", "giảm 0,70–3,50 điểm", "từ giảm 0,62 đến tăng 2,20 điểm" (and English). */
+function changeInterval(low: number, high: number, lang: Lang): string {
+  const f = (x: number) => formatNumber(Math.abs(x), lang, 2);
+  const vi = lang === 'vi';
+  if (low >= 0) return vi ? `tăng ${f(low)}–${f(high)} điểm` : `a rise of ${f(low)}–${f(high)} points`;
+  if (high <= 0) return vi ? `giảm ${f(high)}–${f(low)} điểm` : `a fall of ${f(high)}–${f(low)} points`;
+  return vi ? `từ giảm ${f(low)} đến tăng ${f(high)} điểm` : `from a fall of ${f(low)} to a rise of ${f(high)} points`;
+}
+
+/**
+ * Whether the overall index changed since the period before, in words, from the trends.csv row
+ * of `period` (method.md → change between two periods: significant when the 95 % interval of the
+ * change excludes 0). Says why no change is given when there is no earlier period, when a method
+ * break separates the two, or when either period has too few responses. `unit` names the unit
+ * where the sentence stands apart from the unit's own page (the home page).
+ *
+ * "So với năm 2023, tỷ lệ hài lòng tăng 3,09 điểm phần trăm, từ 87,90 % lên 90,99 % (khoảng tin
+ * cậy 95 % của mức thay đổi: tăng 1,63–4,55 điểm), một thay đổi có ý nghĩa thống kê."
+ */
+export function changeLead(period: string, trend: TrendRow | undefined, lang: Lang, unit?: string): string {
+  const vi = lang === 'vi';
+  const current = periodWords(period, lang);
+  const previous = periodWords(trend?.previous_period ?? previousPeriod(period), lang);
+  if (!trend) {
+    return vi
+      ? `Không có kết quả ${previous}${unit ? ` của ${unit}` : ''} để so sánh với ${current}.`
+      : `There is no ${previous} result${unit ? ` for ${unit}` : ''} to compare ${current} with.`;
+  }
+  if (trend.method_break) {
+    const kind = parsePeriod(period).kind;
+    const kindWords = vi ? { year: 'năm', quarter: 'quý', month: 'tháng' }[kind] : { year: 'years', quarter: 'quarters', month: 'months' }[kind];
+    return vi
+      ? `Không so sánh tỷ lệ hài lòng ${current}${unit ? ` của ${unit}` : ''} với ${previous}: phương pháp đo đã thay đổi giữa hai ${kindWords}, nên không tính mức thay đổi.`
+      : `${unit ? `${unit}’s share satisfied` : 'The share satisfied'} in ${current} is not compared with ${previous}: the measurement method changed between the two ${kindWords}, so no change is computed.`;
+  }
+  if (trend.value === null || trend.previous_value === null || trend.change === null) {
+    const who =
+      trend.value === null && trend.previous_value === null
+        ? vi
+          ? `cả ${current} và ${previous} đều`
+          : `both ${current} and ${previous}`
+        : trend.value === null
+          ? current
+          : previous;
+    return vi
+      ? `Không tính được mức thay đổi${unit ? ` của ${unit}` : ''} so với ${previous}: ${who} có quá ít phản hồi.`
+      : `No change${unit ? ` for ${unit}` : ''} from ${previous} can be computed: ${who} had too few responses.`;
+  }
+  const { change, value, previous_value: before } = trend;
+  const points = formatNumber(Math.abs(change), lang, 2);
+  const subject = vi ? `tỷ lệ hài lòng${unit ? ` của ${unit}` : ''}` : `the share satisfied${unit ? ` in ${unit}` : ''}`;
+  const movement =
+    change === 0
+      ? vi
+        ? `${subject} không đổi, ở mức ${formatPercent(value, lang)}`
+        : `${subject} did not change, at ${formatPercent(value, lang)}`
+      : vi
+        ? `${subject} ${change > 0 ? 'tăng' : 'giảm'} ${points} điểm phần trăm, từ ${formatPercent(before, lang)} ${change > 0 ? 'lên' : 'xuống'} ${formatPercent(value, lang)}`
+        : `${subject} ${change > 0 ? 'rose' : 'fell'} ${points} percentage points, from ${formatPercent(before, lang)} to ${formatPercent(value, lang)}`;
+  const interval =
+    trend.change_ci_low !== null && trend.change_ci_high !== null
+      ? ` (${vi ? 'khoảng tin cậy 95\u00a0% của mức thay đổi' : '95% interval of the change'}: ${changeInterval(trend.change_ci_low, trend.change_ci_high, lang)})`
+      : '';
+  const verdict = trend.significant
+    ? vi
+      ? ', một thay đổi có ý nghĩa thống kê'
+      : ', a statistically significant change'
+    : vi
+      ? ', nhưng thay đổi này nằm trong biên sai số: chưa đủ bằng chứng để nói tỷ lệ đã thay đổi'
+      : ', but this change is within the margin of error: there is not enough evidence to say the share changed';
+  const opening = vi ? `So với ${previous}` : `Compared with ${previous}`;
+  return `${capitalise(opening)}, ${movement}${interval}${verdict}.`;
 }

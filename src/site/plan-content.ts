@@ -42,14 +42,32 @@ export interface PlanContent {
   summary: TargetSummary;
 }
 
+/**
+ * The one count of a plan's targets that every page shows. A target is one aim of the plan as
+ * the plan lists it (Kế hoạch 95: 6), whatever the number of targets.csv rows behind it: a
+ * target naming several fields (land, construction, investment each ≥ 85 %) is one target,
+ * judged by its "all of them" row, with one more row per field (9 rows for 6 targets).
+ */
 export interface TargetSummary {
   /** Targets as the plan lists them (a target naming several fields counts once, by its "all" row). */
   total: number;
   met: number;
   /** Of those met or not met, how many are within the margin of error. */
   uncertain: number;
+  /** The targets not met, in the plan's order. */
+  notMet: MissedTarget[];
   /** Targets without a verdict (no data, too few responses). */
-  undecided: number;
+  unassessed: AssessedTarget[];
+  /** targets.csv rows behind the count. */
+  rows: number;
+  /** Targets naming several values (one row per value plus the "all" row), in the plan's order. */
+  split: AssessedTarget[];
+}
+
+/** A target not met: its verdict row and, for a target naming several values, the values that missed. */
+export interface MissedTarget {
+  verdict: AssessedTarget;
+  parts: AssessedTarget[];
 }
 
 /** The part of a target a targets.csv row stands for: `id`, `id:<value>` or `id:all`. */
@@ -62,12 +80,18 @@ export function targetOfRow(plan: Plan, row: TargetRow): { target: PlanTarget; p
 
 /** Counts the plan's targets by verdict: one row per plan target (the "all" row for several values). */
 export function summariseTargets(assessed: readonly AssessedTarget[]): TargetSummary {
-  const verdicts = assessed.filter((a) => a.part !== 'value').map((a) => a.row);
+  const verdicts = assessed.filter((a) => a.part !== 'value');
+  const partsOf = (verdict: AssessedTarget) => assessed.filter((a) => a.part === 'value' && a.target === verdict.target);
   return {
     total: verdicts.length,
-    met: verdicts.filter((r) => r.status === 'met').length,
-    uncertain: verdicts.filter((r) => (r.status === 'met' || r.status === 'not_met') && r.certainty === 'uncertain').length,
-    undecided: verdicts.filter((r) => r.status === 'no_data' || r.status === 'too_few').length,
+    met: verdicts.filter((a) => a.row.status === 'met').length,
+    uncertain: verdicts.filter((a) => (a.row.status === 'met' || a.row.status === 'not_met') && a.row.certainty === 'uncertain').length,
+    notMet: verdicts
+      .filter((a) => a.row.status === 'not_met')
+      .map((verdict) => ({ verdict, parts: partsOf(verdict).filter((p) => p.row.status !== 'met') })),
+    unassessed: verdicts.filter((a) => a.row.status === 'no_data' || a.row.status === 'too_few'),
+    rows: assessed.length,
+    split: verdicts.filter((a) => a.part === 'all'),
   };
 }
 

@@ -12,12 +12,14 @@ export const PUBLISHED_DIR = join(process.cwd(), 'public', 'data');
 
 type Raw = Record<string, string>;
 
-function readCsv(name: string): Raw[] {
+/** `keepLine` drops data lines before parsing (the header line is always kept). */
+function readCsv(name: string, keepLine?: (line: string) => boolean): Raw[] {
   const path = join(PUBLISHED_DIR, name);
   if (!existsSync(path)) {
     throw new Error(`${path} is missing: run \`npm run data\` first (npm run build does it for you).`);
   }
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  let text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  if (keepLine) text = text.split('\n').filter((line, i) => i === 0 || keepLine(line)).join('\n');
   // Rows as arrays, turned into records here: about twice as fast as Papa's header mode on the
   // 250,000 rows of indices.csv.
   const [header = [], ...rows] = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
@@ -148,6 +150,8 @@ export interface PublishedData {
   cell(survey: string, period: string, unit: string, indicator: string, breakdown?: string, value?: string): IndexRow | undefined;
   /** All index rows of one unit and survey (any period, breakdown, indicator). */
   ofUnit(survey: string, unit: string): IndexRow[];
+  /** The trends.csv row of a unit's overall index (breakdown `all`) in `period`, against the period before. */
+  overallTrend(survey: string, period: string, unit: string): TrendRow | undefined;
 }
 
 let cached: PublishedData | undefined;
@@ -174,13 +178,25 @@ export function publishedData(): PublishedData {
     }
     return index;
   };
-  // Tables other than indices are parsed on first use: the pages never read trends.csv (12 MB
-  // for the sample data, seconds of parsing), so a build does not pay for it.
+  // Tables other than indices are parsed on first use: the pages never read the whole of
+  // trends.csv (12 MB for the sample data, seconds of parsing), so a build does not pay for it.
   let rankings: RankingRow[] | undefined;
   let trends: TrendRow[] | undefined;
   let coverage: CoverageRow[] | undefined;
   let targets: TargetRow[] | undefined;
   let indicators: IndicatorRow[] | undefined;
+  // The leads need one trends row per unit and period, the overall index's: only those lines of
+  // trends.csv are parsed (a few thousand of its 200,000), picked by their text before parsing.
+  let overallTrends: Map<string, TrendRow> | undefined;
+  const overallTrendIndex = (): Map<string, TrendRow> => {
+    overallTrends ??= new Map(
+      readCsv('trends.csv', (line) => line.includes(',all,*,overall,'))
+        .map(toTrend)
+        .filter((t) => t.breakdown === 'all' && t.indicator === 'overall')
+        .map((t) => [`${t.survey}|${t.period}|${t.unit_code}`, t]),
+    );
+    return overallTrends;
+  };
   cached = {
     indices,
     get rankings() {
@@ -206,6 +222,7 @@ export function publishedData(): PublishedData {
     cell: (survey, period, unit, indicator, breakdown = 'all', value = '*') =>
       cellIndex(survey, unit).get(cellKey(period, indicator, breakdown, value)),
     ofUnit: (survey, unit) => byUnit.get(`${survey}|${unit}`) ?? [],
+    overallTrend: (survey, period, unit) => overallTrendIndex().get(`${survey}|${period}|${unit}`),
   };
   return cached;
 }

@@ -39,3 +39,33 @@ export function targetShortLabel(a: AssessedTarget, registers: Registers, names:
   if (row.indicator === 'overall') return `${survey}: ${lang === 'vi' ? 'chỉ số chung' : 'overall index'}`;
   return `${survey}:${measured}`;
 }
+
+/** The word for a breakdown before its values' names: "Lĩnh vực Đất đai, Xây dựng, Đầu tư". */
+const BREAKDOWN_WORD: Record<string, Record<Lang, string>> = {
+  field: { vi: 'Lĩnh vực', en: 'fields' },
+  channel: { vi: 'Kênh', en: 'channels' },
+  respondent_type: { vi: 'Đối tượng', en: 'respondent types' },
+  agency: { vi: 'Cơ quan', en: 'agencies' },
+};
+
+/**
+ * A target's name in a sentence ("Chưa đạt: Lĩnh vực Đất đai, Xây dựng, Đầu tư — …"): what is
+ * measured, short enough to list several. A target naming several values is named by them
+ * ("Lĩnh vực Đất đai, Xây dựng, Đầu tư" / "Land, Construction, Investment fields"), one of its
+ * values by the value ("Đất đai").
+ */
+export function targetAimName(a: AssessedTarget, registers: Registers, names: IndicatorNames, lang: Lang): string {
+  const { row } = a;
+  const vi = lang === 'vi';
+  const survey = surveyShortName(row.survey, lang);
+  if (row.indicator === 'coverage') return vi ? 'Độ bao phủ cơ quan có thủ tục hành chính' : 'Coverage of agencies with procedures';
+  if (row.indicator === 'rank') return vi ? `Hạng ${survey}` : `${survey} rank`;
+  if (a.part === 'value') return breakdownValueName(registers, row.breakdown, row.breakdown_value, lang, row.period);
+  if (a.part === 'all') {
+    const word = BREAKDOWN_WORD[a.target.breakdown] ?? { vi: a.target.breakdown, en: a.target.breakdown };
+    const values = valueNames(a, registers, lang).join(', ');
+    return vi ? `${word.vi} ${values}` : `${values} ${word.en}`;
+  }
+  if (row.indicator === 'overall') return vi ? `Chỉ số chung ${survey}` : `${survey} overall index`;
+  return `${survey}: ${names.name(row.survey, row.indicator, lang)}`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RankingRow } from '../../src/engine/tables.ts';
-import { rankLead, targetSummaryLead, weakestLead } from '../../src/site/leads.ts';
+import { rankLead, weakestLead } from '../../src/site/leads.ts';
 import { RANKINGS_2024 } from '../charts/fixtures.ts';
 import { cell } from './published-fixture.ts';
 
@@ -43,14 +43,5 @@ describe('weakestLead', () => {
       'In 2024, the lowest element of X is Tiếp nhận góp ý (79.30%, n = 402); no procedure field has enough responses to compare.',
     );
     expect(weakestLead('X', '2024', undefined, undefined, name, 'en')).toBe('In 2024, X has too few responses to tell which element pulls its index down.');
-  });
-});
-
-describe('targetSummaryLead', () => {
-  it('counts targets met, verdicts within the margin of error and undecided ones', () => {
-    expect(targetSummaryLead({ total: 6, met: 3, uncertain: 2, undecided: 1 }, 'vi')).toBe(
-      '3/6 chỉ tiêu đạt; 2 chỉ tiêu có kết luận nằm trong biên sai số; 1 chỉ tiêu chưa đủ dữ liệu để đánh giá.',
-    );
-    expect(targetSummaryLead({ total: 6, met: 4, uncertain: 1, undecided: 0 }, 'en')).toBe('4 of 6 targets met; 1 verdict is within the margin of error.');
   });
 });

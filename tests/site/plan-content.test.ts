@@ -34,8 +34,11 @@ describe('summariseTargets', () => {
       assessed({ status: 'too_few' }, 'whole'),
       assessed({ status: 'met', certainty: null }, 'whole'),
     ]);
-    // 5 targets: met = 3 (1st, "all", coverage-like last); uncertain = 2 (2nd, "all"); undecided = 1.
-    expect(summary).toEqual({ total: 5, met: 3, uncertain: 2, undecided: 1 });
+    // 5 targets: met = 3 (1st, "all", coverage-like last); uncertain = 2 (2nd, "all"); unassessed = 1.
+    expect(summary).toMatchObject({ total: 5, met: 3, uncertain: 2, rows: 7 });
+    expect(summary.notMet.map((m) => m.verdict.row.status)).toEqual(['not_met']);
+    expect(summary.unassessed.map((a) => a.row.status)).toEqual(['too_few']);
+    expect(summary.split.map((a) => a.part)).toEqual(['all']);
   });
 });
 

@@ -19,6 +19,8 @@ export function publishedFixture(tables: { indices?: IndexRow[]; rankings?: Rank
         (r) => r.survey === survey && r.period === period && r.unit_code === unit && r.indicator === indicator && r.breakdown === breakdown && r.breakdown_value === value,
       ),
     ofUnit: (survey, unit) => indices.filter((r) => r.survey === survey && r.unit_code === unit),
+    overallTrend: (survey, period, unit) =>
+      (tables.trends ?? []).find((t) => t.survey === survey && t.period === period && t.unit_code === unit && t.breakdown === 'all' && t.indicator === 'overall'),
   };
 }
 
