@@ -1,17 +1,20 @@
 /**
  * What every chart function returns, and the columns the charts read from estimate rows.
- * A chart is a plain function `(rows, options) → ChartResult`: the SVG for the page, a sentence
- * for screen readers and captions, and exactly the rows it drew (for the "download this data" CSV).
+ * A chart is a plain function `(rows, options) → ChartResult`: the SVG for the page, a summary
+ * for screen readers, a caption of at most two sentences, and exactly the rows it drew (for the
+ * "download this data" CSV).
  */
 import type { Lang } from '../site/i18n.ts';
 
 export type ChartLang = Lang;
 
 export interface ChartResult<R> {
-  /** `<svg role="img" aria-label="…">…</svg>`, 640 px wide by default, scales down via viewBox. */
+  /** `<svg role="img" aria-label="…">…</svg>`, `width` px wide (640 by default). */
   svg: string;
-  /** Plain-language summary in the chart's language; also the SVG's aria-label. */
+  /** Plain-language summary in the chart's language, with its numbers; the SVG's aria-label. */
   description: string;
+  /** The chart's point in at most two sentences, for the visible caption (numbers: the table twin). */
+  caption: string;
   /** The rows drawn, in drawing order, including suppressed rows shown as text. */
   rows: R[];
 }

@@ -21,5 +21,5 @@ export function emptyChart<R>(lang: ChartLang, width = CHART_WIDTH): ChartResult
     },
     description,
   );
-  return { svg, description, rows: [] };
+  return { svg, description, caption: description, rows: [] };
 }

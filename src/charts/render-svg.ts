@@ -19,8 +19,38 @@ import { parseHTML } from 'linkedom';
 
 const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
 
-/** Charts are drawn at this width; the viewBox lets them shrink to a 320 px phone. */
+/** Default drawing width of a chart function called without `width` (tests, standalone files). */
 export const CHART_WIDTH = 640;
+
+/**
+ * The two widths every page chart is drawn at, each at the real pixel size it is shown at, so text
+ * keeps its 12 px: a phone (a 360 px screen has a 328 px column; 340 scales down by 4 % there) and
+ * the desktop column (.wrap is 72rem wide with 1.5rem padding: 1152 − 48 = 1104 px). CSS shows one.
+ */
+export const CHART_WIDTHS = { phone: 340, wide: 1104 } as const;
+
+/** Below this width a chart stacks its labels above the marks instead of in side margins. */
+const NARROW_BELOW = 560;
+
+/** Whether a chart `width` px wide uses the stacked (phone) layout. */
+export function isNarrow(width: number): boolean {
+  return width < NARROW_BELOW;
+}
+
+/**
+ * The marks a reader must see without scrolling sideways, named in the SVG (`data-key`) so the
+ * browser tests can find them: a series' latest point, the page's own unit, a target's verdict.
+ */
+export type ChartKey = 'latest' | 'own' | 'verdict';
+
+/** A Plot render transform that tags the mark's group with `data-key="<key>"`. */
+export function keyRender(key: ChartKey): Plot.RenderFunction {
+  return function render(index, scales, values, dimensions, context, next) {
+    const group = next?.(index, scales, values, dimensions, context) ?? null;
+    group?.setAttribute('data-key', key);
+    return group;
+  };
+}
 
 /** Font size of chart text, in px of the 640-wide drawing. */
 export const CHART_FONT_SIZE = 12;

@@ -5,9 +5,12 @@
  * Method breaks (a period measured with a new instrument version) are drawn as a dashed vertical
  * rule labelled "Thay đổi phương pháp" halfway before the first period of the new method, and the
  * line and band are broken there: no segment joins values measured by different methods. A
- * missing or suppressed period breaks the line too; a suppressed one says "quá ít phản hồi (n = 12)".
+ * missing or suppressed period breaks the line too; a note under the axis says "2021: quá ít phản
+ * hồi (n = 12)" (under the axis, not across the frame, where it would cross the lines).
  * Optional: a target line with its threshold, and a comparison series (e.g. the province) drawn
- * dashed with hollow squares, each series named at its line's end rather than in a colour legend.
+ * dashed with hollow squares. Each series is named in the right margin at the height of its latest
+ * point, with that point's value, rather than in a colour legend. A narrow `width` (a phone) gets
+ * fewer ticks and names wrapped onto several lines.
  */
 import * as Plot from '@observablehq/plot';
 import { formatInterval, formatNumber, formatPercent, formatPeriod } from '../site/format.ts';
@@ -17,8 +20,8 @@ import { emptyChart } from './empty-chart.ts';
 import { ABSENCE_TEXT, CHART_COLOURS } from './palette.ts';
 import { percentDomain } from './percent-domain.ts';
 import { periodKindOf, periodPosition, periodTickLabel, periodTicks, type PeriodKind } from './period-scale.ts';
-import { CHART_FONT_SIZE, CHART_WIDTH, renderSvg } from './render-svg.ts';
-import { marginFor } from './text-layout.ts';
+import { CHART_FONT_SIZE, CHART_WIDTH, isNarrow, keyRender, renderSvg } from './render-svg.ts';
+import { anchorWithin, charsPerLine, estimateTextWidth, LINE_HEIGHT, lineHeightPx, marginFor, wrapWords } from './text-layout.ts';
 
 /** A row the trend chart can draw: an estimate and its period (IndexRow is one). */
 export type TrendChartRow = EstimateRow & { period: string };
@@ -145,6 +148,30 @@ function describe<R extends TrendChartRow>(
   return parts.join(' ');
 }
 
+/** The point of the chart in at most two sentences: what is drawn over which span, and how to read it. */
+function caption<R extends TrendChartRow>(main: TrendPoint<R>[], kind: PeriodKind, options: TrendChartOptions<R>): string {
+  const { lang } = options;
+  const subject = options.subject ?? (lang === 'vi' ? 'tỷ lệ hài lòng' : 'satisfaction');
+  const period = (p: TrendPoint<R> | undefined) => (p?.row ? formatPeriod(p.row.period, lang) : '');
+  const span = main.length > 1 ? `, ${period(main[0])}–${period(main.at(-1))}` : main.length === 1 ? `, ${period(main[0])}` : '';
+  const first = lang === 'vi'
+    ? `${capitalise(subject)} của ${options.seriesLabel} ${KIND_WORDS.vi[kind]}${span}.`
+    : `${capitalise(subject)} of ${options.seriesLabel} ${KIND_WORDS.en[kind]}${span}.`;
+  const breaks = options.methodBreaks ?? [];
+  const firstBreak = breaks[0];
+  let second = '';
+  if (firstBreak !== undefined) {
+    second = lang === 'vi'
+      ? `Phương pháp đo thay đổi từ ${formatPeriod(firstBreak, lang)}, nên không so sánh trực tiếp hai bên vạch đứt nét.`
+      : `The method changed in ${formatPeriod(firstBreak, lang)}, so the two sides of the dashed rule are not directly comparable.`;
+  } else if (options.comparison) {
+    second = lang === 'vi'
+      ? `Đường đứt nét là ${options.comparison.label}, để so sánh.`
+      : `The dashed line is ${options.comparison.label}, for comparison.`;
+  }
+  return second ? `${first} ${second}` : first;
+}
+
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -169,45 +196,79 @@ export function trendChart<R extends TrendChartRow>(rows: R[], options: TrendCha
     percentDomain(all.flatMap((p) => [p.value, p.low, p.high]).concat(options.target?.threshold ?? null));
 
   const width = options.width ?? CHART_WIDTH;
-  const height = options.height ?? 300;
-  const marginTop = 34;
-  const marginBottom = kind === 'year' ? 30 : 44;
-  const marginLeft = 48;
-  const seriesLabels = [options.seriesLabel, options.comparison?.label ?? ''];
-  const marginRight = marginFor(seriesLabels, CHART_FONT_SIZE, 40, 200, true);
-
-  // End-of-line labels: pushed apart when the two series end within 14 px of each other.
-  const pxPerPoint = (height - marginTop - marginBottom) / (valueDomain[1] - valueDomain[0]);
+  const narrow = isNarrow(width);
+  const line = lineHeightPx(CHART_FONT_SIZE);
+  const height = options.height ?? (narrow ? 260 : 300);
+  const marginLeft = narrow ? 36 : 48;
   const mainEnd = lastDrawn(main);
   const comparisonEnd = lastDrawn(comparison);
+  // Each series is named in the right margin at the height of its latest point, with that point's
+  // value (and its period when the series stops early): outside the frame, so no line crosses it.
+  const lastPeriod = main.concat(comparison).map((p) => p.position).reduce((a, b) => Math.max(a, b), -Infinity);
+  const endText = (label: string, end: TrendPoint<R> | undefined) => {
+    if (!end) return '';
+    const when = end.position === lastPeriod || !end.row ? '' : ` (${formatPeriod(end.row.period, lang)})`;
+    const nameChars = charsPerLine(narrow ? 96 : 210, CHART_FONT_SIZE, true);
+    return [...wrapWords(label, nameChars), `${formatPercent(end.value, lang)}${when}`].join('\n');
+  };
+  const mainText = endText(options.seriesLabel, mainEnd);
+  const comparisonText = options.comparison ? endText(options.comparison.label, comparisonEnd) : '';
+  const marginRight = marginFor([mainText, comparisonText], CHART_FONT_SIZE, 40, narrow ? 116 : 240, true);
+  const frameWidth = width - marginLeft - marginRight;
+
+  // Top margin: the axis title on its own line, then the method-change label (wrapped to fit).
+  const methodLines = wrapWords(words.methodChange, charsPerLine(narrow ? 96 : 240, CHART_FONT_SIZE));
+  const breakRules = breaks
+    .filter((b) => b - 0.5 > first && b - 0.5 < last)
+    .map((b) => ({ position: b - 0.5 }));
+  const marginTop = line + 10 + (breakRules.length > 0 ? methodLines.length * line + 4 : 0);
+
+  // Suppressed periods are named in a note under the axis, never written across the lines.
+  const suppressedNote = (points: TrendPoint<R>[], label: string | null) => {
+    const items = points.filter((p) => p.row !== null && p.value === null)
+      // No-break spaces keep "(n = 25)" on one line when the note wraps.
+      .map((p) => `${p.row ? formatPeriod(p.row.period, lang) : ''}: ${words.tooFew(p.row?.n ?? 0).replace(/ = /g, '\u00a0=\u00a0')}`);
+    return items.length === 0 ? '' : `${label ? `${label} — ` : ''}${items.join('; ')}`;
+  };
+  const notes = [suppressedNote(main, options.comparison ? options.seriesLabel : null), suppressedNote(comparison, options.comparison?.label ?? null)]
+    .filter((n) => n !== '')
+    .flatMap((n) => wrapWords(n, charsPerLine(width - 8, CHART_FONT_SIZE)));
+  const axisHeight = kind === 'year' ? 30 : 44;
+  const marginBottom = axisHeight + (notes.length > 0 ? notes.length * line + 6 : 0);
+  const plotHeight = height + (notes.length > 0 ? notes.length * line + 6 : 0);
+
+  // End labels: pushed apart when their blocks of lines would overlap.
+  const pxPerPoint = (plotHeight - marginTop - marginBottom) / (valueDomain[1] - valueDomain[0]);
   let mainDy = 0;
   let comparisonDy = 0;
   if (mainEnd && comparisonEnd) {
-    const apart = ((comparisonEnd.value ?? 0) - (mainEnd.value ?? 0)) * pxPerPoint;
-    if (Math.abs(apart) < 14) {
-      const push = (14 - Math.abs(apart)) / 2;
-      mainDy = apart >= 0 ? push : -push;
+    const apart = ((mainEnd.value ?? 0) - (comparisonEnd.value ?? 0)) * pxPerPoint;
+    const needed = ((mainText.split('\n').length + comparisonText.split('\n').length) * line) / 2 + 4;
+    if (Math.abs(apart) < needed) {
+      // The higher value keeps the upper place (screen y grows downwards).
+      const push = (needed - Math.abs(apart)) / 2;
+      mainDy = apart >= 0 ? -push : push;
       comparisonDy = -mainDy;
     }
   }
 
-  const breakRules = breaks
-    .filter((b) => b - 0.5 > first && b - 0.5 < last)
-    .map((b) => ({ position: b - 0.5 }));
-  // Suppressed periods of the comparison series are written one line further right.
-  const suppressed = [
-    ...main.filter((p) => p.row !== null && p.value === null).map((p) => ({ point: p, dx: 0 })),
-    ...comparison.filter((p) => p.row !== null && p.value === null).map((p) => ({ point: p, dx: 14 })),
-  ];
   const dodge = options.comparison ? 5 : 0;
   const compare = (marks: Plot.Markish[]) => (options.comparison ? marks : []);
   const target = options.target;
+  const xOf = (position: number) => ((position - (first - 0.5)) / (last - first + 1)) * frameWidth;
+  // A tick label that would reach left of the frame would run into the value axis's lowest label.
+  const tickHalfWidth = (p: number) => estimateTextWidth(kind === 'year' ? String(p) : periodTickLabel(p, kind, lang), CHART_FONT_SIZE) / 2;
+  const xTicks = periodTicks(first, last, kind, Math.max(2, Math.floor(frameWidth / (kind === 'year' ? 44 : 40))))
+    .filter((p) => xOf(p) - tickHalfWidth(p) >= -4);
+  const breakX = (b: { position: number }) => xOf(b.position);
+  const methodText = methodLines.join('\n');
+  const methodAnchor = (b: { position: number }) => anchorWithin(breakX(b), estimateTextWidth(methodText, CHART_FONT_SIZE), frameWidth + marginRight);
 
   const description = describe(main, comparison, kind, options);
   const svg = renderSvg(
     {
       width,
-      height,
+      height: plotHeight,
       marginTop,
       marginBottom,
       marginLeft,
@@ -217,12 +278,20 @@ export function trendChart<R extends TrendChartRow>(rows: R[], options: TrendCha
       marks: [
         Plot.gridY({ stroke: '#000000', strokeOpacity: 0.1 }),
         Plot.axisY({
-          label: options.valueLabel ?? words.valueAxis,
-          labelArrow: 'none',
+          label: null,
+          ticks: narrow ? 5 : undefined,
           tickFormat: (v: number) => formatNumber(v, lang, Number.isInteger(v) ? 0 : 1),
         }),
+        Plot.text([options.valueLabel ?? words.valueAxis], {
+          frameAnchor: 'top-left',
+          dx: -marginLeft,
+          dy: -marginTop + 2,
+          lineAnchor: 'top',
+          textAnchor: 'start',
+          text: (d: string) => d,
+        }),
         Plot.axisX({
-          ticks: periodTicks(first, last, kind),
+          ticks: xTicks,
           tickFormat: kind === 'year' ? 'd' : (p: number) => periodTickLabel(p, kind, lang),
           label: null,
         }),
@@ -241,19 +310,23 @@ export function trendChart<R extends TrendChartRow>(rows: R[], options: TrendCha
             ]
           : null,
         Plot.ruleX(breakRules, { x: 'position', stroke: CHART_COLOURS.reference, strokeDasharray: '6,4', strokeWidth: 1.5 }),
-        Plot.text(breakRules, {
-          x: 'position',
-          frameAnchor: 'top',
-          dy: -8,
-          lineAnchor: 'bottom',
-          textAnchor: 'middle',
-          fill: CHART_COLOURS.reference,
-          text: () => words.methodChange,
-        }),
+        ...(['start', 'middle', 'end'] as const).map((textAnchor) =>
+          Plot.text(breakRules.filter((b) => methodAnchor(b) === textAnchor), {
+            x: 'position',
+            frameAnchor: 'top',
+            dy: -4,
+            lineAnchor: 'bottom',
+            textAnchor,
+            lineHeight: LINE_HEIGHT,
+            fill: CHART_COLOURS.reference,
+            text: () => methodText,
+          }),
+        ),
         Plot.areaY(main, { x: 'position', y1: 'low', y2: 'high', z: 'era', fill: CHART_COLOURS.estimate, fillOpacity: 0.15 }),
         Plot.ruleX(main.filter((p) => p.low !== null), { x: 'position', y1: 'low', y2: 'high', stroke: CHART_COLOURS.estimate, strokeOpacity: 0.6 }),
         Plot.line(main, { x: 'position', y: 'value', z: 'era', stroke: CHART_COLOURS.estimate, strokeWidth: 2 }),
-        Plot.dot(main.filter((p) => p.value !== null), { x: 'position', y: 'value', r: 4, fill: CHART_COLOURS.estimate, title: 'title' }),
+        Plot.dot(main.filter((p) => p.value !== null && p !== mainEnd), { x: 'position', y: 'value', r: 4, fill: CHART_COLOURS.estimate, title: 'title' }),
+        Plot.dot(mainEnd ? [mainEnd] : [], { x: 'position', y: 'value', r: 4, fill: CHART_COLOURS.estimate, title: 'title', render: keyRender('latest') }),
         ...compare([
           Plot.ruleX(comparison.filter((p) => p.low !== null), { x: 'position', y1: 'low', y2: 'high', dx: dodge, stroke: CHART_COLOURS.highlight, strokeOpacity: 0.7 }),
           Plot.line(comparison, { x: 'position', y: 'value', z: 'era', dx: dodge, stroke: CHART_COLOURS.highlight, strokeWidth: 1.5, strokeDasharray: '6,4' }),
@@ -261,25 +334,22 @@ export function trendChart<R extends TrendChartRow>(rows: R[], options: TrendCha
             x: 'position', y: 'value', dx: dodge, symbol: 'square', r: 3.5, fill: 'white', stroke: CHART_COLOURS.highlight, strokeWidth: 1.5, title: 'title',
           }),
         ]),
-        ...[0, 14].map((dx) =>
-          Plot.text(suppressed.filter((s) => s.dx === dx), {
-            x: (s: { point: TrendPoint<R> }) => s.point.position,
-            dx,
-            // Written upwards from the bottom of the frame, clear of lines that run higher up.
-            frameAnchor: 'bottom',
-            textAnchor: 'start',
-            dy: -6,
-            rotate: -90,
-            ...ABSENCE_TEXT,
-            text: (s: { point: TrendPoint<R> }) => words.tooFew(s.point.row?.n ?? 0),
-          }),
-        ),
+        Plot.text(notes.length > 0 ? [notes.join('\n')] : [], {
+          frameAnchor: 'bottom-left',
+          dx: -marginLeft + 4,
+          dy: axisHeight,
+          lineAnchor: 'top',
+          textAnchor: 'start',
+          lineHeight: LINE_HEIGHT,
+          ...ABSENCE_TEXT,
+          text: (d: string) => d,
+        }),
         Plot.text(mainEnd ? [mainEnd] : [], {
-          x: 'position', y: 'value', dx: 10, dy: mainDy, textAnchor: 'start', fontWeight: 'bold', text: () => options.seriesLabel,
+          y: 'value', frameAnchor: 'right', dx: 8, dy: mainDy, textAnchor: 'start', fontWeight: 'bold', lineHeight: LINE_HEIGHT, text: () => mainText, render: keyRender('latest'),
         }),
         ...compare([
           Plot.text(comparisonEnd ? [comparisonEnd] : [], {
-            x: 'position', y: 'value', dx: 10 + dodge, dy: comparisonDy, textAnchor: 'start', text: () => options.comparison?.label ?? '',
+            y: 'value', frameAnchor: 'right', dx: 8, dy: comparisonDy, textAnchor: 'start', lineHeight: LINE_HEIGHT, text: () => comparisonText,
           }),
         ]),
       ],
@@ -287,5 +357,5 @@ export function trendChart<R extends TrendChartRow>(rows: R[], options: TrendCha
     description,
   );
   const drawnRows = all.flatMap((p) => (p.row ? [p.row] : []));
-  return { svg, description, rows: drawnRows };
+  return { svg, description, caption: caption(main, kind, options), rows: drawnRows };
 }

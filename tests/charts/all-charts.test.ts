@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FIXTURE_CHARTS } from './fixture-charts.ts';
-import { markGroups, normaliseSvg, parseSvg } from './svg-helpers.ts';
+import { FIXTURE_CHARTS, PHONE_WIDTH } from './fixture-charts.ts';
+import { markGroups, normaliseSvg, parseSvg, texts } from './svg-helpers.ts';
 
 /** Mark groups whose elements may carry <title> tooltips: the data marks. */
 const DATA_MARKS = new Set(['dot', 'bar']);
@@ -35,10 +35,24 @@ describe.each(Object.entries(FIXTURE_CHARTS))('%s', (name, draw) => {
 
   it('has a fixed width with a viewBox, and no style attribute (the CSP forbids them)', () => {
     const root = parseSvg(draw().svg);
-    expect(root.getAttribute('width')).toBe('640');
-    expect(root.getAttribute('viewBox')).toMatch(/^0 0 640 \d+$/);
+    const width = name.endsWith('-phone') ? PHONE_WIDTH : 640;
+    expect(root.getAttribute('width')).toBe(String(width));
+    expect(root.getAttribute('viewBox')).toMatch(new RegExp(`^0 0 ${width} \\d+$`));
     expect(root.querySelectorAll('[style]').length).toBe(0);
     expect(root.hasAttribute('style')).toBe(false);
+  });
+
+  it('has a visible caption of one or two sentences, shorter than its full description', () => {
+    const { caption, description } = draw();
+    // A sentence ends with . ! or ? followed by a space or the end ("84.00%" is not an end).
+    const sentences = caption.split(/(?<=[.!?])(?:\s+|$)/).filter((s) => s.trim() !== '');
+    expect(sentences.length).toBeGreaterThanOrEqual(1);
+    expect(sentences.length).toBeLessThanOrEqual(2);
+    expect(caption.length).toBeLessThan(description.length);
+  });
+
+  it('never cuts a label with "…"', () => {
+    for (const text of texts(parseSvg(draw().svg))) expect(text).not.toContain('…');
   });
 
   it('puts <title> tooltips only on data marks', () => {

@@ -62,8 +62,8 @@ describe('rankBulletChart', () => {
     const tickX = (label: string) =>
       Number([...root.querySelectorAll('text')].find((t) => t.textContent === label && t.closest('g')?.getAttribute('aria-label') === 'x-axis tick label')
         ?.getAttribute('transform')?.match(/translate\(([-\d.]+)/)?.[1]);
-    const kRule = markGroups(root, 'rule').find((g) => g.getAttribute('stroke-dasharray') === '5,4')?.querySelector('line');
-    // The k rule sits at rank 3.5, halfway between ticks 3 and 4.
+    const kRule = markGroups(root, 'tick').find((g) => g.getAttribute('stroke-dasharray') === '5,4')?.querySelector('line');
+    // The k tick sits at rank 3.5, halfway between ticks 3 and 4.
     expect(Number(kRule?.getAttribute('x1'))).toBeCloseTo((tickX('3') + tickX('4')) / 2, 1);
   });
 

@@ -14,9 +14,16 @@ describe('elementChart', () => {
     for (const n of ['540', '538', '536', '539', '534', '402']) expect(all).toContain(`n = ${n}`);
   });
 
-  it('wraps long names onto two lines and prints the emphasised row bold', () => {
+  it('wraps long names onto as many lines as they need, and prints the emphasised row bold', () => {
     const root = parseSvg(elements.svg);
-    expect(texts(root)).toContain('Công chức trực tiếp giải\nquyết công việc');
+    // 40 characters: two lines in a 280 px margin, every word kept.
+    const name = texts(root).find((t) => t.startsWith('Công chức'));
+    expect(name?.split('\n').length).toBe(2);
+    expect(name?.replace('\n', ' ')).toBe('Công chức trực tiếp giải quyết công việc');
+    const narrow = elementChart(NINH_SON_ELEMENTS, { lang: 'vi', label: (r) => `${r.indicator} ${'rất dài '.repeat(12)}`, width: 340 });
+    const long = texts(parseSvg(narrow.svg)).find((t) => t.startsWith('TC '));
+    expect(long?.split('\n').length).toBeGreaterThan(2);
+    expect(long).not.toContain('…');
     const bold = [...root.querySelectorAll('g[font-weight="bold"] text')].map((t) => t.textContent);
     expect(bold).toEqual(['Chỉ số hài lòng chung']);
   });
@@ -26,8 +33,10 @@ describe('elementChart', () => {
     expect(titles(root).some((t) => t.startsWith('Đầu tư'))).toBe(false);
     expect(titles(root).length).toBe(2);
     expect(texts(root)).toEqual(expect.arrayContaining(['too few responses (n = 12)', 'Target ≥ 85%', 'n = 210', 'n = 96']));
-    // Whiskers: 2 intervals + the target rule.
-    expect(markGroups(root, 'rule').flatMap((g) => [...g.querySelectorAll('line')]).length).toBe(3);
+    // Whiskers: 2 intervals; the target line is drawn through the 2 drawn rows, not through the note.
+    expect(markGroups(root, 'rule').flatMap((g) => [...g.querySelectorAll('line')]).length).toBe(2);
+    const target = markGroups(root, 'tick').filter((g) => g.getAttribute('stroke-dasharray') === '2,3');
+    expect(target.flatMap((g) => [...g.querySelectorAll('line')]).length).toBe(2);
   });
 
   it('keeps the given order, or sorts by value with suppressed rows last', () => {

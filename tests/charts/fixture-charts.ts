@@ -14,58 +14,66 @@ import {
   NINH_SON_QUARTERS, NINH_SON_YEARS, PROVINCE_2024, PROVINCE_YEARS, RANK_TARGET, RANKINGS_2024, TARGET_NAMES,
 } from './fixtures.ts';
 
-export const drawRankingVi = () =>
+export const drawRankingVi = (width?: number) =>
   rankingChart(RANKINGS_2024, {
     lang: 'vi',
     unitName: (code) => DISTRICT_NAMES[code]!.vi,
     highlight: '585',
     reference: { value: PROVINCE_2024, label: 'Toàn tỉnh' },
+    width,
   });
 
-export const drawRankingEn = () => rankingChart(RANKINGS_2024, { lang: 'en', unitName: (code) => DISTRICT_NAMES[code]!.en });
+export const drawRankingEn = (width?: number) => rankingChart(RANKINGS_2024, { lang: 'en', unitName: (code) => DISTRICT_NAMES[code]!.en, width });
 
-export const drawTrendYearlyVi = () =>
+export const drawTrendYearlyVi = (width?: number) =>
   trendChart(NINH_SON_YEARS, {
     lang: 'vi',
     seriesLabel: 'Huyện Ninh Sơn',
     methodBreaks: METHOD_BREAKS,
     target: { threshold: 90, comparator: '>=' },
     comparison: { rows: PROVINCE_YEARS, label: 'Tỉnh Ninh Thuận' },
+    width,
   });
 
-export const drawTrendQuarterlyEn = () => trendChart(NINH_SON_QUARTERS, { lang: 'en', seriesLabel: 'Ninh Son district' });
+export const drawTrendQuarterlyEn = (width?: number) => trendChart(NINH_SON_QUARTERS, { lang: 'en', seriesLabel: 'Ninh Son district', width });
 
-export const drawElementsVi = () =>
+export const drawElementsVi = (width?: number) =>
   elementChart(NINH_SON_ELEMENTS, {
     lang: 'vi',
     label: (row) => ELEMENT_NAMES[row.indicator]!,
     emphasis: (row) => row.level === 'overall',
     subject: 'Các thành phần của Huyện Ninh Sơn, 2024',
+    width,
   });
 
-export const drawFieldsEn = () =>
+export const drawFieldsEn = (width?: number) =>
   elementChart(NINH_SON_FIELDS, {
     lang: 'en',
     label: (row) => FIELD_NAMES[row.breakdown_value]!,
     target: { threshold: 85 },
     subject: 'Ninh Son district by procedure field, 2024',
+    width,
   });
 
-export const drawBulletVi = () => bulletChart(KH95_TARGETS, { lang: 'vi', label: (row) => TARGET_NAMES[row.target]! });
+export const drawBulletVi = (width?: number) => bulletChart(KH95_TARGETS, { lang: 'vi', label: (row) => TARGET_NAMES[row.target]!, width });
 
-export const drawBulletZoomedEn = () =>
-  bulletChart(KH95_TARGETS.slice(0, 3), { lang: 'en', label: (row) => TARGET_NAMES[row.target]!, domain: [60, 100] });
+export const drawBulletZoomedEn = (width?: number) =>
+  bulletChart(KH95_TARGETS.slice(0, 3), { lang: 'en', label: (row) => TARGET_NAMES[row.target]!, domain: [60, 100], width });
 
 export const RANK_BULLET_ROWS = RANKINGS_2024.filter((r) => ['584', '585', '588'].includes(r.unit_code));
 
-export const drawRankBulletVi = () =>
+export const drawRankBulletVi = (width?: number) =>
   rankBulletChart(RANK_BULLET_ROWS, {
     lang: 'vi',
     label: (row) => DISTRICT_NAMES[row.unit_code]!.vi,
     unitCount: 7,
     k: 3,
     status: (row) => (row.unit_code === '585' ? RANK_TARGET : undefined),
+    width,
   });
+
+/** The phone width of the site's charts (CHART_WIDTHS.phone): snapshots `*-phone` are drawn at it. */
+export const PHONE_WIDTH = 340;
 
 /** Snapshot file name (without .svg) → drawing function. */
 export const FIXTURE_CHARTS: Record<string, () => ChartResult<unknown>> = {
@@ -78,4 +86,9 @@ export const FIXTURE_CHARTS: Record<string, () => ChartResult<unknown>> = {
   'bullet-vi': drawBulletVi,
   'bullet-zoomed-en': drawBulletZoomedEn,
   'rank-bullet-vi': drawRankBulletVi,
+  'ranking-vi-phone': () => drawRankingVi(PHONE_WIDTH),
+  'trend-yearly-vi-phone': () => drawTrendYearlyVi(PHONE_WIDTH),
+  'element-vi-phone': () => drawElementsVi(PHONE_WIDTH),
+  'bullet-vi-phone': () => drawBulletVi(PHONE_WIDTH),
+  'rank-bullet-vi-phone': () => drawRankBulletVi(PHONE_WIDTH),
 };

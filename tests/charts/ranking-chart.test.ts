@@ -33,8 +33,10 @@ describe('rankingChart', () => {
     expect(symbols[0]!.querySelector('title')?.textContent).toContain('Huyện Ninh Sơn');
     expect(circles.filter((c) => c.closest('g')?.getAttribute('fill') === 'white').length).toBe(1);
     const whiskers = markGroups(root, 'rule').flatMap((g) => [...g.querySelectorAll('line')]);
-    // 6 interval whiskers + 1 reference line.
-    expect(whiskers.length).toBe(7);
+    expect(whiskers.length).toBe(6);
+    // The reference line is drawn row by row through the 6 drawn units, none through the suppressed one's note.
+    const reference = markGroups(root, 'tick').filter((g) => g.getAttribute('stroke-dasharray') === '5,4');
+    expect(reference.flatMap((g) => [...g.querySelectorAll('line')]).length).toBe(6);
   });
 
   it('highlights the unit with a bold name, not colour alone', () => {

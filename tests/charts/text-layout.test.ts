@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateTextWidth, marginFor, wrapWords } from '../../src/charts/text-layout.ts';
+import { anchorWithin, charsPerLine, estimateTextWidth, keepTogether, marginFor, wrapWords } from '../../src/charts/text-layout.ts';
 import { percentDomain } from '../../src/charts/percent-domain.ts';
 import { periodPosition, periodTickLabel, periodTicks } from '../../src/charts/period-scale.ts';
 
@@ -9,22 +9,40 @@ describe('wrapWords', () => {
     expect(wrapWords('Công chức trực tiếp giải quyết công việc', 28)).toEqual(['Công chức trực tiếp giải', 'quyết công việc']);
     expect(wrapWords('Đất đai', 28)).toEqual(['Đất đai']);
   });
-  it('cuts after maxLines with an ellipsis', () => {
-    expect(wrapWords('một hai ba bốn năm', 7, 2)).toEqual(['một hai', 'ba bốn…']);
+  it('never cuts: a long text takes as many lines as it needs, every word kept', () => {
+    expect(wrapWords('một hai ba bốn năm', 7)).toEqual(['một hai', 'ba bốn', 'năm']);
+  });
+  it('keeps "n = 86" together when its spaces are no-break', () => {
+    expect(wrapWords(`Lao động — ${keepTogether('n = 86')}`, 12)).toEqual(['Lao động —', 'n\u00a0=\u00a086']);
   });
 });
 
 describe('estimateTextWidth and marginFor', () => {
-  it('counts characters of the widest line (0.56 em each, 0.62 em bold)', () => {
-    // 10 characters × 12 px × 0.56 = 67.2
-    expect(estimateTextWidth('0123456789\nabc', 12)).toBeCloseTo(67.2, 10);
-    expect(estimateTextWidth('0123456789', 10, true)).toBeCloseTo(62, 10);
+  it('counts characters of the widest line (0.6 em each, 0.68 em bold)', () => {
+    // 10 characters × 12 px × 0.6 = 72
+    expect(estimateTextWidth('0123456789\nabc', 12)).toBeCloseTo(72, 10);
+    expect(estimateTextWidth('0123456789', 10, true)).toBeCloseTo(68, 10);
   });
   it('adds 20 px of padding and stays within bounds', () => {
-    // 67.2 + 20 = 87.2 → 87
-    expect(marginFor(['0123456789'], 12, 40, 200)).toBe(87);
+    // 72 + 20 = 92
+    expect(marginFor(['0123456789'], 12, 40, 200)).toBe(92);
     expect(marginFor(['x'], 12, 40, 200)).toBe(40);
     expect(marginFor(['x'.repeat(100)], 12, 40, 200)).toBe(200);
+  });
+});
+
+describe('charsPerLine and anchorWithin', () => {
+  it('fits whole characters in a width, at least 8', () => {
+    // 320 / (12 × 0.6) = 44.4 → 44; bold 320 / 8.16 = 39.2 → 39
+    expect(charsPerLine(320, 12)).toBe(44);
+    expect(charsPerLine(320, 12, true)).toBe(39);
+    expect(charsPerLine(10, 12)).toBe(8);
+  });
+  it('anchors a label so that it stays inside the frame', () => {
+    // A 100 px label in a 300 px frame: centred from x = 50 to 250, else pushed inwards.
+    expect(anchorWithin(150, 100, 300)).toBe('middle');
+    expect(anchorWithin(40, 100, 300)).toBe('start');
+    expect(anchorWithin(260, 100, 300)).toBe('end');
   });
 });
 

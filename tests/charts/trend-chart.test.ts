@@ -40,9 +40,13 @@ describe('trendChart', () => {
     }
   });
 
-  it('draws no dot for the suppressed year, and says why with its n', () => {
+  it('draws no dot for the suppressed year, and says why with its n in a note under the axis', () => {
     expect(titles(root).some((t) => t.startsWith('Huyện Ninh Sơn, 2021'))).toBe(false);
-    expect(texts(root)).toContain('quá ít phản hồi (n = 12)');
+    expect(texts(root)).toContain('Huyện Ninh Sơn — 2021: quá ít phản hồi (n\u00a0=\u00a012)');
+    // Written level under the axis (lineAnchor top, below the year labels), not turned across the frame.
+    const note = [...root.querySelectorAll('text')].find((t) => t.textContent?.includes('quá ít phản hồi'));
+    expect(note?.getAttribute('transform')).not.toContain('rotate');
+    expect(note?.closest('g')?.getAttribute('transform')).toMatch(/translate\([-\d.]+,30\)/);
     // The province's 2021 value exists and is drawn.
     expect(titles(root).some((t) => t.startsWith('Tỉnh Ninh Thuận, 2021: 83,50\u00a0%'))).toBe(true);
   });
@@ -53,9 +57,9 @@ describe('trendChart', () => {
     expect(whiskers.length).toBe(12);
   });
 
-  it('prints years as plain digits, the target with its threshold, and names both series', () => {
+  it('prints years as plain digits, the target with its threshold, and names both series with their latest value', () => {
     const all = texts(root);
-    expect(all).toEqual(expect.arrayContaining(['2019', '2024', 'Mục tiêu ≥ 90\u00a0%', 'Huyện Ninh Sơn', 'Tỉnh Ninh Thuận']));
+    expect(all).toEqual(expect.arrayContaining(['2019', '2024', 'Mục tiêu ≥ 90\u00a0%', 'Huyện Ninh Sơn\n84,00\u00a0%', 'Tỉnh Ninh Thuận\n84,12\u00a0%']));
     expect(all.some((t) => t.includes('2,019') || t.includes('2.019'))).toBe(false);
   });
 
@@ -76,7 +80,7 @@ describe('trendChart', () => {
     const [path] = markGroups(q, 'line').flatMap((g) => [...g.querySelectorAll('path')]);
     // Runs: Q1–Q2 2023 | Q4 2023–Q1 2024 | Q3–Q4 2024 (Q3 2023 missing, Q2 2024 suppressed).
     expect(subpaths(path!.getAttribute('d') ?? '').map((points) => points.length)).toEqual([2, 2, 2]);
-    expect(texts(q)).toEqual(expect.arrayContaining(['Q1\n2023', 'Q4\n2024', 'too few responses (n = 25)']));
+    expect(texts(q)).toEqual(expect.arrayContaining(['Q1\n2023', 'Q4\n2024', 'Q2 2024: too few responses (n\u00a0=\u00a025)']));
   });
 
   it('describes the trend in words', () => {
