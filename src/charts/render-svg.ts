@@ -23,11 +23,14 @@ const { document } = parseHTML('<!doctype html><html><head></head><body></body><
 export const CHART_WIDTH = 640;
 
 /**
- * The two widths every page chart is drawn at, each at the real pixel size it is shown at, so text
- * keeps its 12 px: a phone (a 360 px screen has a 328 px column; 340 scales down by 4 % there) and
- * the desktop column (.wrap is 72rem wide with 1.5rem padding: 1152 − 48 = 1104 px). CSS shows one.
+ * The widths every page chart is drawn at, each at the real pixel size it is shown at, so text
+ * keeps its 12 px: a phone (a 360 px screen has a 328 px column; 340 scales down by 4 % there), a
+ * page (a printed A4 page, 190 mm = 718 px between 10 mm margins, and a tablet's column), and the
+ * desktop column (.wrap is 72rem wide with 1.5rem padding: 1152 − 48 = 1104 px). CSS shows one.
  */
-export const CHART_WIDTHS = { phone: 340, wide: 1104 } as const;
+export const CHART_WIDTHS = { phone: 340, page: 704, wide: 1104 } as const;
+
+export type ChartLayout = keyof typeof CHART_WIDTHS;
 
 /** Below this width a chart stacks its labels above the marks instead of in side margins. */
 const NARROW_BELOW = 560;

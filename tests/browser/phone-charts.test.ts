@@ -3,7 +3,8 @@
  * page type, every chart shows one drawing that fits the screen with no label cut at its edge, the
  * marks a chart exists for (the latest point, the page's own unit, each verdict: `data-key` in the
  * SVG) are inside the screen, and no two labels overlap, nor a label and an interval, target or
- * reference line. The desktop drawing is checked the same way at 1366 × 900.
+ * reference line. The tablet (and printed page) drawing is checked the same way at 800 × 1000, the
+ * desktop drawing at 1366 × 900.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -28,6 +29,7 @@ const PHONES = [
   { width: 360, height: 740 },
   { width: 390, height: 844 },
 ];
+const TABLET = { width: 800, height: 1000 };
 const DESKTOP = { width: 1366, height: 900 };
 
 /** Half a pixel: rounding of text boxes, not a visible overlap. */
@@ -102,7 +104,7 @@ function collisions(chart: ChartReport): string[] {
 let server: RunningServer;
 let browser: Browser;
 const measured = new Map<string, ChartReport[]>();
-const viewports = [...PHONES, DESKTOP];
+const viewports = [...PHONES, TABLET, DESKTOP];
 const label = (v: { width: number; height: number }, path: string) => `${v.width}×${v.height} ${path}`;
 
 beforeAll(async () => {

@@ -5,7 +5,7 @@
  * Browser geometry (fit, overlaps) is checked in tests/browser/phone-charts.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { chartPair } from '../../src/charts/chart-pair.ts';
+import { chartDrawings } from '../../src/charts/chart-drawings.ts';
 import { CHART_WIDTHS, isNarrow } from '../../src/charts/render-svg.ts';
 import { drawBulletVi, drawRankBulletVi, drawRankingEn, drawRankingVi, drawTrendYearlyVi, PHONE_WIDTH } from './fixture-charts.ts';
 import { markGroups, parseSvg, texts } from './svg-helpers.ts';
@@ -25,15 +25,18 @@ function keyed(root: Element, key: string): Element[] {
   return [...root.querySelectorAll(`[data-key="${key}"]`)];
 }
 
-describe('the two widths', () => {
-  it('draws the phone chart at the phone width in the stacked layout, the wide one in the desktop column', () => {
+describe('the widths', () => {
+  it('draws the phone chart at the phone width in the stacked layout, the page and wide ones with side labels', () => {
     expect(PHONE_WIDTH).toBe(CHART_WIDTHS.phone);
     expect(isNarrow(CHART_WIDTHS.phone)).toBe(true);
+    expect(isNarrow(CHART_WIDTHS.page)).toBe(false);
     expect(isNarrow(CHART_WIDTHS.wide)).toBe(false);
-    const pair = chartPair((width) => drawRankingVi(width));
-    expect(parseSvg(pair.phoneSvg).getAttribute('width')).toBe(String(CHART_WIDTHS.phone));
-    expect(parseSvg(pair.svg).getAttribute('width')).toBe(String(CHART_WIDTHS.wide));
-    expect(pair.caption).toBe(drawRankingVi(CHART_WIDTHS.phone).caption);
+    const drawn = chartDrawings((width) => drawRankingVi(width));
+    expect(parseSvg(drawn.drawings.phone).getAttribute('width')).toBe(String(CHART_WIDTHS.phone));
+    expect(parseSvg(drawn.drawings.page).getAttribute('width')).toBe(String(CHART_WIDTHS.page));
+    expect(parseSvg(drawn.drawings.wide).getAttribute('width')).toBe(String(CHART_WIDTHS.wide));
+    expect(drawn.svg).toBe(drawn.drawings.wide);
+    expect(drawn.caption).toBe(drawRankingVi(CHART_WIDTHS.phone).caption);
   });
 });
 
