@@ -85,10 +85,12 @@ function numbers<T extends Int32Array | Float64Array>(into: T, values: Published
  */
 function utf8Buffers(values: PublishedValue[], rows: number): { data: Uint8Array; valueOffsets: Int32Array } {
   const texts = values.length === rows ? values : values.slice(0, rows);
-  const data = Buffer.from(texts.join(''), 'utf8');
+  const joined = texts.join('');
+  const data = Buffer.from(joined, 'utf8');
   const valueOffsets = new Int32Array(rows + 1);
   let end = 0;
-  const ascii = data.length === texts.reduce((sum: number, text) => sum + (typeof text === 'string' ? text.length : 0), 0);
+  // UTF-8 takes at least one byte per UTF-16 unit, exactly one only for ASCII.
+  const ascii = data.length === joined.length;
   for (let i = 0; i < rows; i++) {
     const text = texts[i];
     if (typeof text === 'string') end += ascii ? text.length : Buffer.byteLength(text, 'utf8');
