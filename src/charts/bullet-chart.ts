@@ -10,7 +10,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { TargetRow } from '../engine/tables.ts';
-import { formatInterval, formatNumber, formatPercent } from '../site/format.ts';
+import { capitalise, formatInterval, formatNumber, formatPercent } from '../site/format.ts';
 import type { ChartLang, ChartResult } from './chart-result.ts';
 import { CHART_WORDS, targetText, thresholdText } from './chart-words.ts';
 import { emptyChart } from './empty-chart.ts';
@@ -109,10 +109,6 @@ function caption<R extends BulletRow>(data: BulletDatum<R>[], lang: ChartLang): 
       : `${formatNumber(missing, lang)} without enough data`);
   }
   return rest.length > 0 ? `${first} ${capitalise(rest.join('; '))}.` : first;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Draws one bullet per target row; see the module comment. */

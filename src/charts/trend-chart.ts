@@ -13,7 +13,7 @@
  * fewer ticks and names wrapped onto several lines.
  */
 import * as Plot from '@observablehq/plot';
-import { formatInterval, formatNumber, formatPercent, formatPeriod } from '../site/format.ts';
+import { capitalise, formatInterval, formatNumber, formatPercent, formatPeriod } from '../site/format.ts';
 import { hasEstimate, hasInterval, type ChartLang, type ChartResult, type EstimateRow } from './chart-result.ts';
 import { CHART_WORDS, targetText } from './chart-words.ts';
 import { emptyChart } from './empty-chart.ts';
@@ -170,10 +170,6 @@ function caption<R extends TrendChartRow>(main: TrendPoint<R>[], kind: PeriodKin
       : `The dashed line is ${options.comparison.label}, for comparison.`;
   }
   return second ? `${first} ${second}` : first;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Draws one series over time (and an optional comparison series); see the module comment. */

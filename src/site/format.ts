@@ -53,6 +53,11 @@ function withPercentSign(number: string, lang: Lang): string {
   return lang === 'vi' ? `${number}\u00a0%` : `${number}%`;
 }
 
+/** The text with its first letter upper-case: a phrase that opens a sentence. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /**
  * A change in percentage points, always signed: `+1,25 điểm %` / `+1.25 pp`, `-0,50 điểm %`.
  */

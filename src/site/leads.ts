@@ -155,8 +155,6 @@ function periodWords(period: string, lang: Lang): string {
   return parsePeriod(period).kind === 'year' ? `năm ${text}` : text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
-
 /** "tăng 1,63–4,55 điểm", "giảm 0,70–3,50 điểm", "từ giảm 0,62 đến tăng 2,20 điểm" (and English). */
 function changeInterval(low: number, high: number, lang: Lang): string {
   const f = (x: number) => formatNumber(Math.abs(x), lang, 2);
@@ -228,5 +226,5 @@ export function changeLead(period: string, trend: TrendRow | undefined, lang: La
       ? ', nhưng thay đổi này nằm trong biên sai số: chưa đủ bằng chứng để nói tỷ lệ đã thay đổi'
       : ', but this change is within the margin of error: there is not enough evidence to say the share changed';
   const opening = vi ? `So với ${previous}` : `Compared with ${previous}`;
-  return `${capitalise(opening)}, ${movement}${interval}${verdict}.`;
+  return `${opening}, ${movement}${interval}${verdict}.`;
 }

@@ -165,7 +165,7 @@ export async function planContent(id: string): Promise<PlanContent> {
   return content;
 }
 
-/** The charts of a plan page, for the CSV endpoint. */
-export function planDatasets(content: PlanContent): ChartDataset[] {
+/** The charts of a plan's targets (a plan page, or one plan's targets on a unit or home page). */
+export function planDatasets(content: Pick<PlanContent, 'bullets' | 'rankTargets'>): ChartDataset[] {
   return [...(content.bullets ? [content.bullets] : []), ...content.rankTargets.map((r) => r.dataset)];
 }

@@ -13,7 +13,7 @@
  * several old communes it was formed from, which the same search finds by their own names.
  * Linking one of them would suggest it holds the new commune's results.
  */
-import { isValidOn } from '../intake/registers.ts';
+import type { Registers } from '../intake/registers.ts';
 import type { Bilingual, Unit, UnitLevel } from '../intake/types.ts';
 import { formatDate } from './format.ts';
 import { LANGS, t, UNIT_LEVEL_LABEL, type Lang, type UiKey } from './i18n.ts';
@@ -83,8 +83,8 @@ export function validityNote(unit: Pick<UnitListing, 'valid_from' | 'valid_to'>,
 export interface SearchSources {
   staticKeys: readonly StaticRouteKey[];
   rankingYears: readonly string[];
-  /** Every row of the unit register (all versions, other provinces included, for parents' names). */
-  register: readonly Unit[];
+  /** The unit register (all versions, other provinces included, for parents' names). */
+  registers: Registers;
   /** The site's province: other provinces are context (parents), not entries. */
   provinceCode: string;
   /** Units that have a page (page-inventory.ts). */
@@ -92,10 +92,13 @@ export interface SearchSources {
   plans: readonly PlanListing[];
 }
 
-/** The search entry of one register version of a unit. */
-function unitEntry(unit: Unit, sources: SearchSources, seriesStart: string): SearchEntry {
-  const page = sources.pages.find((p) => p.code === unit.code && p.name_vi === unit.name_vi);
-  const parent = unit.parent_code ? sources.register.find((u) => u.code === unit.parent_code && isValidOn(u, unit.valid_from)) : undefined;
+/**
+ * The search entry of one register version of a unit; `pageOf` finds the page of a code under one
+ * name (a code renamed has one page per name, routes.ts).
+ */
+function unitEntry(unit: Unit, registers: Registers, pageOf: (unit: Unit) => UnitListing | undefined, seriesStart: string): SearchEntry {
+  const page = pageOf(unit);
+  const parent = unit.parent_code ? registers.unitOn(unit.parent_code, unit.valid_from) : null;
   const note = validityNote(unit, seriesStart);
   return {
     kind: unit.level,
@@ -109,7 +112,11 @@ function unitEntry(unit: Unit, sources: SearchSources, seriesStart: string): Sea
 
 /** Every searchable page and unit, in no particular order (lists sort them per language). */
 export function searchEntries(sources: SearchSources): SearchEntry[] {
-  const { staticKeys, rankingYears, register, provinceCode, plans } = sources;
+  const { staticKeys, rankingYears, registers, provinceCode, pages, plans } = sources;
+  const register = registers.units;
+  const pageKey = (unit: Pick<Unit, 'code' | 'name_vi'>) => `${unit.code}|${unit.name_vi}`;
+  const pagesByName = new Map(pages.map((page) => [pageKey(page), page]));
+  const pageOf = (unit: Unit) => pagesByName.get(pageKey(unit));
   const seriesStart = register.reduce((min, u) => (u.valid_from < min ? u.valid_from : min), '9999-12-31');
   return [
     ...staticKeys.map((key): SearchEntry => ({ kind: 'page', title: bilingual((lang) => t(STATIC_TITLE[key], lang)), path: both({ key } as Route) })),
@@ -118,7 +125,7 @@ export function searchEntries(sources: SearchSources): SearchEntry[] {
       title: bilingual((lang) => `${t('navRanking', lang)} ${year}`),
       path: both({ key: 'ranking', year }),
     })),
-    ...register.filter((unit) => unit.level !== 'province' || unit.code === provinceCode).map((unit) => unitEntry(unit, sources, seriesStart)),
+    ...register.filter((unit) => unit.level !== 'province' || unit.code === provinceCode).map((unit) => unitEntry(unit, registers, pageOf, seriesStart)),
     ...plans.map((plan): SearchEntry => ({ kind: 'plan', title: plan.title, path: both({ key: 'plan', id: plan.id }) })),
   ];
 }

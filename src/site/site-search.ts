@@ -14,7 +14,7 @@ export async function siteSearchEntries(lang: Lang): Promise<SearchEntry[]> {
   const entries = searchEntries({
     staticKeys: STATIC_ROUTE_KEYS,
     rankingYears: inventory.rankingYears,
-    register: (await siteRegisters()).units,
+    registers: await siteRegisters(),
     provinceCode: (await siteConfig()).province_code,
     pages: inventory.unitListings,
     plans: inventory.plans,

@@ -81,11 +81,14 @@ export function termExplanation(key: TermKey, lang: Lang, settings: TermSettings
   const href = `${pathOf({ key: 'methodology' }, lang)}#${section[lang]}`;
   const minN = formatNumber(settings.minNPublish, lang);
   const draws = formatNumber(settings.rankDraws, lang);
+  return { key, href, ...termWords(key, sense, vi, minN, draws) };
+}
+
+/** The term, its sentence and its link's text, in the page's language. */
+function termWords(key: TermKey, sense: MarginSense, vi: boolean, minN: string, draws: string): Omit<TermExplanation, 'key' | 'href'> {
   switch (key) {
     case 'ci':
       return {
-        key,
-        href,
         term: vi ? 'Khoảng tin cậy 95\u00a0%' : '95% confidence interval',
         sentence: vi
           ? 'khảo sát chỉ hỏi một phần người dân nên mỗi con số là một ước lượng; nếu khảo sát được lặp lại nhiều lần theo cùng cách, khoảng tính như vậy chứa giá trị thật trong 95\u00a0% số lần.'
@@ -94,8 +97,6 @@ export function termExplanation(key: TermKey, lang: Lang, settings: TermSettings
       };
     case 'rankInterval':
       return {
-        key,
-        href,
         term: vi ? 'Khoảng hạng 95\u00a0%' : '95% rank interval',
         sentence: vi
           ? `các thứ hạng đơn vị có thể nhận khi tính đến sai số của khảo sát: trong 95\u00a0% của ${draws} lần mô phỏng, hạng của đơn vị nằm trong khoảng này, nên hai đơn vị có khoảng hạng chồng lên nhau thì chưa thể nói đơn vị nào thực sự hơn.`
@@ -105,8 +106,6 @@ export function termExplanation(key: TermKey, lang: Lang, settings: TermSettings
     case 'margin':
       return sense === 'change'
         ? {
-            key,
-            href,
             term: vi ? 'Trong biên sai số' : 'Within the margin of error',
             sentence: vi
               ? 'khoảng tin cậy 95\u00a0% của mức thay đổi chứa cả số 0, nên dữ liệu chưa đủ để khẳng định tỷ lệ đã tăng hay đã giảm.'
@@ -114,8 +113,6 @@ export function termExplanation(key: TermKey, lang: Lang, settings: TermSettings
             linkText: vi ? 'Cách so sánh hai kỳ' : 'How two periods are compared',
           }
         : {
-            key,
-            href,
             term: vi ? 'Trong biên sai số' : 'Within the margin of error',
             sentence: vi
               ? 'khoảng tin cậy 95\u00a0% của kết quả trùm lên mức đặt ra (với chỉ tiêu xếp hạng: khả năng thuộc nhóm đứng đầu nằm giữa 5\u00a0% và 95\u00a0%), nên dữ liệu chưa đủ để khẳng định chỉ tiêu đạt hay chưa đạt.'
@@ -124,8 +121,6 @@ export function termExplanation(key: TermKey, lang: Lang, settings: TermSettings
           };
     case 'tooFew':
       return {
-        key,
-        href,
         term: vi ? 'Quá ít phản hồi' : 'Too few responses',
         sentence: vi
           ? `ô có dưới ${minN} người trả lời không được công bố giá trị, vì sai số quá lớn để so sánh và để không làm lộ người trả lời; số người trả lời (n) vẫn được ghi.`

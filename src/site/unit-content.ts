@@ -21,7 +21,7 @@ import {
   type PeriodKind,
 } from './index-selections.ts';
 import type { UnitListing } from './page-inventory.ts';
-import { planContent, type AssessedTarget, type PlanContent, type RankTarget } from './plan-content.ts';
+import { planContent, planDatasets, type AssessedTarget, type PlanContent, type RankTarget } from './plan-content.ts';
 import { publishedData, type PublishedData } from './published-data.ts';
 import { siteConfig } from './site-config.ts';
 import { siteRegisters, sitePlans, siteSurveys } from './site-inputs.ts';
@@ -229,6 +229,6 @@ export function unitDatasets(content: UnitContent): ChartDataset[] {
     ...maybe(content.items),
     ...content.breakdowns.flatMap((b) => maybe(b.dataset)),
     ...content.otherSurveys.map((t) => t.dataset),
-    ...content.targets.flatMap((t) => [...maybe(t.bullets), ...t.rankTargets.map((r) => r.dataset)]),
+    ...content.targets.flatMap(planDatasets),
   ];
 }

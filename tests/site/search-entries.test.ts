@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Unit } from '../../src/intake/types.ts';
+import { buildRegisters } from '../../src/intake/registers.ts';
 import { unitsWithPages, type UnitListing } from '../../src/site/page-inventory.ts';
 import { matches } from '../../src/site/fold-diacritics.ts';
 import { entryContext, entryLine, searchEntries, searchText, sortEntries, validityNote } from '../../src/site/search-entries.ts';
@@ -79,7 +80,7 @@ describe('searchEntries', () => {
   const entries = searchEntries({
     staticKeys: ['home', 'search'],
     rankingYears: ['2024'],
-    register: REGISTER,
+    registers: buildRegisters(REGISTER, [], []),
     provinceCode: '58',
     pages: PAGES,
     plans: [{ id: 'kh-95-2024', title: { vi: 'Kế hoạch 95', en: 'Plan 95' }, reference: '95/KH-UBND' }],
