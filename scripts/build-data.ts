@@ -187,6 +187,7 @@ async function main(): Promise<void> {
           survey,
           validatedCsvPath: validated.get(survey.id)!.path,
           units,
+          crosswalk: registers.crosswalk,
           breakdownValues,
           site,
           csvLabel: `${survey.id} (validated)`,
@@ -205,7 +206,7 @@ async function main(): Promise<void> {
       const indices = indicesBySurvey.get(survey.id)!;
       append(
         tables.rankings,
-        await stage('rankings', () => computeRankings(wasm, indices, { survey: survey.id, unitLevel: site.ranked_level, units, site, ks })),
+        await stage('rankings', () => computeRankings(wasm, indices, { survey: survey.id, units, site, ks })),
       );
       append(tables.trends, await stage('trends', () => computeTrends(wasm, indices, survey)));
     }
@@ -218,7 +219,7 @@ async function main(): Promise<void> {
       );
       wasm.run(`DROP TABLE ${agencyDays(k)}`);
     }
-    tables.targets = await stage('targets', () => computeTargets(plans, tables.indices, tables.rankings, tables.coverage, site));
+    tables.targets = await stage('targets', () => computeTargets(plans, tables.indices, tables.rankings, tables.coverage, site, registers));
     wasm.close();
     prewritten.indices = await stage('wait for the table writer', () => indicesWritten);
     prewritten.trends = await stage('wait for the table writer', () => trendsWritten);

@@ -26,7 +26,7 @@ export interface ChartWords {
   topK: (k: number) => string;
   /** "71% khả năng trong top 3" */
   chanceTopK: (probability: string, k: number) => string;
-  status: { met: string; not_met: string; no_data: string; too_few: string };
+  status: { met: string; not_met: string; no_data: string; too_few: string; unit_ended: string };
   certainty: { clear: string; uncertain: string };
 }
 
@@ -44,7 +44,7 @@ export const CHART_WORDS: Record<ChartLang, ChartWords> = {
     valueAxis: 'Tỷ lệ hài lòng (%)',
     topK: (k) => `nhóm ${k} đứng đầu`,
     chanceTopK: (probability, k) => `${probability} khả năng trong nhóm ${k} đứng đầu`,
-    status: { met: 'Đạt', not_met: 'Chưa đạt', no_data: 'Không có dữ liệu', too_few: 'Quá ít phản hồi' },
+    status: { met: 'Đạt', not_met: 'Chưa đạt', no_data: 'Không có dữ liệu', too_few: 'Quá ít phản hồi', unit_ended: 'Đơn vị không còn' },
     certainty: { clear: 'chắc chắn', uncertain: 'trong biên sai số' },
   },
   en: {
@@ -60,7 +60,7 @@ export const CHART_WORDS: Record<ChartLang, ChartWords> = {
     valueAxis: 'Satisfied (%)',
     topK: (k) => `top ${k}`,
     chanceTopK: (probability, k) => `${probability} chance of top ${k}`,
-    status: { met: 'Met', not_met: 'Not met', no_data: 'No data', too_few: 'Too few responses' },
+    status: { met: 'Met', not_met: 'Not met', no_data: 'No data', too_few: 'Too few responses', unit_ended: 'Unit no longer exists' },
     certainty: { clear: 'clear', uncertain: 'within margin of error' },
   },
 };

@@ -102,8 +102,9 @@ export function computeCoverage(engine: Engine, opts: CoverageOptions): Coverage
         agencies_registered: row.agencies_registered,
         agencies_measured: row.agencies_measured,
         coverage: row.coverage,
+        unit_valid_from: row.unit_valid_from,
       }))
-      .sort((a, b) => compareText(a.period, b.period) || compareText(a.unit_code, b.unit_code));
+      .sort((a, b) => compareText(a.period, b.period) || compareText(a.unit_code, b.unit_code) || compareText(a.unit_valid_from, b.unit_valid_from));
   } finally {
     for (const table of ['coverage_responses', 'coverage_units', 'coverage_agencies', 'coverage_periods']) dropTable(engine, table);
   }

@@ -6,6 +6,7 @@
  * The formulas live in src/engine/sql/*.sql, one file each; this module only runs them in order
  * and fills their parameters from the instrument. Data flow:
  *   load-units → unit-tree          unit register → (code, dates) → commune, district, province
+ *                                   versions, and the new unit a whole old commune back-casts
  *   load-responses                  the validated CSV as a typed view
  *   load-breakdown-values           breakdown value (from the registers) → small integer
  *   load-respondents                one compact row per response (the one read of the CSV)
@@ -22,6 +23,7 @@
 import { statSync } from 'node:fs';
 import { DataError } from '../intake/data-error.ts';
 import { CHANNELS, FIXED_COLUMNS, RESPONDENT_TYPES } from '../intake/response-columns.ts';
+import type { CrosswalkLink } from '../intake/load-crosswalk.ts';
 import type { SiteConfig, SurveyInstrument, Unit } from '../intake/types.ts';
 import type { Engine } from './duckdb.ts';
 import { Z_95 } from './reference/confidence.ts';
@@ -44,6 +46,8 @@ export interface ComputeIndicesInput {
   /** Absolute path of the validated responses CSV written by intake (format: COMMON.md). */
   validatedCsvPath: string;
   units: Unit[];
+  /** The reorganisation's crosswalk (registers.crosswalk): its `whole` links make the back-casts. */
+  crosswalk?: readonly CrosswalkLink[];
   /** Every value each breakdown may take: the registers' codes (breakdownValuesOf). */
   breakdownValues: BreakdownValues;
   site: SiteConfig;
@@ -79,11 +83,13 @@ const BREAKDOWN_COLUMN: Record<Breakdown, string> = {
 /**
  * The kinds of cell a respondent counts in (method.md → Notation; data-contract.md → indices.csv):
  * its unit and each ancestor × (year, quarter, month) with breakdown `all`, and × year with each
- * breakdown. `part` names the partial sum of item-counts.sql a kind is built from. This list is
- * the single definition of cell membership: item-counts.sql and taylor-variance.sql both expand it.
+ * breakdown; and the same for the back-cast of the new unit its old commune lies wholly in
+ * (method.md → Units that change). `part` names the partial sum of item-counts.sql a kind is built
+ * from. This list is the single definition of cell membership: item-counts.sql and
+ * taylor-variance.sql both expand it.
  */
 export const cellKinds: { level: string; period: string; breakdown: Breakdown | 'all'; part: string }[] = [
-  ...['commune', 'district', 'province'].flatMap((level) => [
+  ...['commune', 'district', 'province', 'backcast'].flatMap((level) => [
     ...['year', 'quarter', 'month'].map((period) => ({ level, period, breakdown: 'all' as const, part: 'month_field' })),
     ...BREAKDOWNS.map((breakdown) => ({ level, period: 'year', breakdown, part: breakdown === 'field' ? 'month_field' : 'year_other' })),
   ]),
@@ -120,7 +126,7 @@ const MAX_BREAKDOWN_VALUES = 100_000;
 /** Temporary tables and views this module creates, dropped at the end to give memory back. */
 const TEMP_OBJECTS = {
   tables: [
-    'unit_register', 'unit_key', 'unit_chain', 'unit_path', 'unit_span', 'breakdown_value',
+    'unit_register', 'backcast_link', 'unit_key', 'unit_chain', 'unit_path', 'unit_span', 'breakdown_value',
     'cell_part', 'cell_count', 'cell_weight', 'taylor_coefficient', 'cell_variance',
     'cell_label', 'item_row', 'element_row', 'overall_row',
   ],
@@ -165,6 +171,8 @@ interface CellLabel {
   cell_order: number;
   period: string;
   unit_code: string;
+  unit_valid_from: string;
+  basis: IndexRow['basis'];
   breakdown: IndexRow['breakdown'];
   breakdown_value: string;
 }
@@ -211,6 +219,8 @@ function joinLabels(cells: CellLabel[], numbers: IndicatorNumbers[], survey: Sur
       ci_high: x.ci_high,
       status: x.published ? 'ok' : 'suppressed',
       se: x.se,
+      unit_valid_from: cell.unit_valid_from,
+      basis: cell.basis,
     };
   });
 }
@@ -253,6 +263,14 @@ function templateParams(input: ComputeIndicesInput): SqlParams {
       breakdown: kind.breakdown === 'all' ? sqlNumber(0) : sqlIdentifier(BREAKDOWN_COLUMN[kind.breakdown]),
       part: sqlText(kind.part),
     })),
+    backcast_links: (input.crosswalk ?? [])
+      .filter((link) => link.whole)
+      .map((link) => ({
+        old_code: sqlText(link.old.code),
+        old_valid_from: sqlText(link.old.valid_from),
+        new_code: sqlText(link.new.code),
+        new_valid_from: sqlText(link.new.valid_from),
+      })),
     units: units.map((unit) => ({
       code: sqlText(unit.code),
       level: sqlText(unit.level),

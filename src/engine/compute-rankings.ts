@@ -1,6 +1,6 @@
 /**
- * rankings.csv (data-contract.md → Outputs; method.md → Ranking): for each yearly period, the
- * units of the ranked level valid in that year, ranked by their overall index with the rank
+ * rankings.csv (data-contract.md → Outputs; method.md → Ranking): for each yearly period and each
+ * province valid in it, the units directly below the province, ranked by their overall index with the rank
  * interval and the probabilities from the rank simulation. One row per unit and per k.
  */
 import type { SiteConfig, Unit, UnitLevel } from '../intake/types.ts';
@@ -15,8 +15,6 @@ import type { IndexRow, RankingRow } from './tables.ts';
 
 export interface RankingOptions {
   survey: string;
-  /** The ranked level, `site.ranked_level` (e.g. `district`). */
-  unitLevel: UnitLevel;
   units: Unit[];
   site: SiteConfig;
   /** The k of every "top k" rank target of the plans (see ksNamedByPlans); empty → k = 3. */
@@ -67,67 +65,100 @@ function normaliseKs(ks: readonly number[]): number[] {
   return distinct.length > 0 ? distinct : [DEFAULT_TOP_K];
 }
 
-/** Codes of the units of `level` whose validity overlaps the period (a code counted once). */
-function unitsValidIn(units: readonly Unit[], level: UnitLevel, period: string): string[] {
+/** Units ranked against each other: the units directly below one province version in one year. */
+interface RankGroup {
+  period: string;
+  /** The province version's code (its versions are told apart by `members`' validity). */
+  parent_code: string;
+  level: UnitLevel;
+  members: Unit[];
+}
+
+const overlaps = (unit: Unit, start: string, end: string): boolean =>
+  unit.valid_from <= end && (unit.valid_to === null || unit.valid_to >= start);
+
+/**
+ * method.md → Ranking: the units of one level valid in the period, below one province. Before
+ * 1 July 2025 these are Ninh Thuận's 7 districts; after it, the 65 communes of the new Khánh Hòa
+ * (→ Units that change). In 2025 both groups exist, each over its own part of the year.
+ */
+export function rankGroups(units: readonly Unit[], period: string): RankGroup[] {
   const { start, end } = periodBounds(period);
-  const codes = new Set<string>();
-  for (const unit of units) {
-    if (unit.level !== level) continue;
-    if (unit.valid_from <= end && (unit.valid_to === null || unit.valid_to >= start)) codes.add(unit.code);
+  const groups = new Map<string, RankGroup>();
+  for (const province of units) {
+    if (province.level !== 'province' || !overlaps(province, start, end)) continue;
+    const from = province.valid_from > start ? province.valid_from : start;
+    const to = province.valid_to !== null && province.valid_to < end ? province.valid_to : end;
+    for (const unit of units) {
+      if (unit.parent_code !== province.code || !overlaps(unit, from, to)) continue;
+      const key = `${province.code}\u0000${province.valid_from}\u0000${unit.level}`;
+      const group = groups.get(key) ?? { period, parent_code: province.code, level: unit.level, members: [] };
+      if (group.members.includes(unit)) continue;
+      // Within a group a unit is named by its code alone (the simulation's streams are keyed by
+      // it), so one code must not stand for two of the group's units.
+      if (group.members.some((m) => m.code === unit.code)) {
+        throw new Error(`units.csv: unit ${unit.code} has two versions below province ${province.code} in ${period}; rankings cannot tell them apart`);
+      }
+      group.members.push(unit);
+      groups.set(key, group);
+    }
   }
-  return [...codes].sort();
+  return [...groups.values()];
 }
 
 export function computeRankings(engine: Engine, indices: IndexRow[], opts: RankingOptions): RankingRow[] {
-  const { survey, unitLevel, units, site } = opts;
+  const { survey, units, site } = opts;
   const ks = normaliseKs(opts.ks);
   const overall = new Map<string, IndexRow>();
   const periods = new Set<string>();
   for (const row of indices) {
-    if (row.survey !== survey || row.breakdown !== 'all' || row.indicator !== 'overall') continue;
+    if (row.survey !== survey || row.breakdown !== 'all' || row.indicator !== 'overall' || row.basis !== 'direct') continue;
     if (periodKind(row.period) !== 'year') continue;
-    overall.set(rankKey(survey, row.period, row.unit_code), row);
+    overall.set(rankKey(survey, row.period, versionKey(row.unit_code, row.unit_valid_from)), row);
     periods.add(row.period);
   }
 
-  const listed: { period: string; unit_code: string; cell: IndexRow | undefined; ranked: boolean }[] = [];
-  for (const period of [...periods].sort()) {
-    for (const unit_code of unitsValidIn(units, unitLevel, period)) {
-      const cell = overall.get(rankKey(survey, period, unit_code));
-      const ranked = rankEligibility(cell, site.thresholds.min_n_rank) === 'ranked';
-      listed.push({ period, unit_code, cell, ranked });
-    }
-  }
-
-  const rankedCells = listed.filter((u) => u.ranked);
+  const groups = [...periods].sort().flatMap((period) => rankGroups(units, period).filter((g) => g.members.length > 1));
+  const listed = groups.map((group) => ({
+    group,
+    members: group.members.map((unit) => {
+      const cell = overall.get(rankKey(survey, group.period, versionKey(unit.code, unit.valid_from)));
+      return { unit, cell, ranked: rankEligibility(cell, site.thresholds.min_n_rank) === 'ranked' };
+    }),
+  }));
+  const groupName = (g: RankGroup) => `${g.period}|${g.parent_code}|${g.level}`;
   const ranks = rankInSql(
     engine,
-    rankedCells.map((u) => ({ survey, period: u.period, unit_code: u.unit_code, value: u.cell?.value ?? 0 })),
+    listed.flatMap(({ group, members }) =>
+      members.filter((m) => m.ranked).map((m) => ({ survey, period: groupName(group), unit_code: m.unit.code, value: m.cell?.value ?? 0 })),
+    ),
   );
 
   const rows: RankingRow[] = [];
-  for (const period of [...periods].sort()) {
-    const inPeriod = listed.filter((u) => u.period === period);
+  for (const { group, members } of listed) {
+    const inPeriod = groups.filter((g) => g.period === group.period).length;
+    // A year with one group keeps the simulation stream it always had, so its published
+    // probabilities do not change when a later year gains a second group.
+    const streamKey = inPeriod === 1 ? `${survey}|${group.period}` : `${survey}|${groupName(group)}`;
     const simulated = simulateRanks(
-      inPeriod
-        .filter((u) => u.ranked)
-        .map((u) => ({ unit_code: u.unit_code, estimate: u.cell?.value ?? 0, se: u.cell?.se ?? 0 })),
-      { draws: site.rank_simulation.draws, seed: site.rank_simulation.seed, streamKey: `${survey}|${period}`, ks },
+      members.filter((m) => m.ranked).map((m) => ({ unit_code: m.unit.code, estimate: m.cell?.value ?? 0, se: m.cell?.se ?? 0 })),
+      { draws: site.rank_simulation.draws, seed: site.rank_simulation.seed, streamKey, ks },
     );
     for (const k of ks) {
-      for (const u of inPeriod) {
-        const published = u.cell?.status === 'ok';
-        const sim = u.ranked ? simulated.get(u.unit_code) : undefined;
-        const rank = u.ranked ? (ranks.get(rankKey(survey, period, u.unit_code)) ?? null) : null;
+      for (const { unit, cell, ranked } of members) {
+        const key = unit.code;
+        const published = cell?.status === 'ok';
+        const sim = ranked ? simulated.get(key) : undefined;
+        const rank = ranked ? (ranks.get(rankKey(survey, groupName(group), key)) ?? null) : null;
         rows.push({
           survey,
-          period,
-          unit_level: unitLevel,
-          unit_code: u.unit_code,
-          value: published ? (u.cell?.value ?? null) : null,
-          ci_low: published ? (u.cell?.ci_low ?? null) : null,
-          ci_high: published ? (u.cell?.ci_high ?? null) : null,
-          n: u.cell?.n ?? 0,
+          period: group.period,
+          unit_level: group.level,
+          unit_code: unit.code,
+          value: published ? (cell?.value ?? null) : null,
+          ci_low: published ? (cell?.ci_low ?? null) : null,
+          ci_high: published ? (cell?.ci_high ?? null) : null,
+          n: cell?.n ?? 0,
           rank,
           rank_low: sim?.rank_low ?? null,
           rank_high: sim?.rank_high ?? null,
@@ -135,6 +166,9 @@ export function computeRankings(engine: Engine, indices: IndexRow[], opts: Ranki
           k,
           p_top_k: sim?.p_top.get(k) ?? null,
           status: sim && rank !== null ? 'ranked' : 'not_ranked',
+          unit_valid_from: unit.valid_from,
+          basis: 'direct',
+          parent_code: group.parent_code,
         });
       }
     }
@@ -142,9 +176,14 @@ export function computeRankings(engine: Engine, indices: IndexRow[], opts: Ranki
   return rows.sort(compareRankingRows);
 }
 
-/** Stable published order: period, k, rank (not ranked last), unit code. */
+/** One unit version as one key: a code reused by a new unit is another unit. */
+const versionKey = (code: string, validFrom: string): string => `${code}@${validFrom}`;
+
+/** Stable published order: period, level (district before commune), k, rank (not ranked last), unit code. */
 function compareRankingRows(a: RankingRow, b: RankingRow): number {
   if (a.period !== b.period) return a.period < b.period ? -1 : 1;
+  if (a.unit_level !== b.unit_level) return a.unit_level === 'district' ? -1 : 1;
+  if (a.unit_valid_from !== b.unit_valid_from) return a.unit_valid_from < b.unit_valid_from ? -1 : 1;
   if (a.k !== b.k) return (a.k ?? 0) - (b.k ?? 0);
   const ra = a.rank ?? Number.POSITIVE_INFINITY;
   const rb = b.rank ?? Number.POSITIVE_INFINITY;

@@ -3,8 +3,18 @@
  * assessed against the computed indices, rankings and coverage. A target naming several
  * breakdown values gives one row per value (target id `<id>:<value>`) and an "all of them" row
  * (`<id>:all`, breakdown_value = the values joined with `+`).
+ *
+ * A target "for 2024 and the following years" (and_following_years) is assessed for each year up to
+ * the survey's last, always for the unit version the plan named (the one valid when its first
+ * period starts). A year that starts after that version ended gets status `unit_ended` and the
+ * codes of the units its territory went to (method.md → Units that change), not `no_data`: there
+ * was nothing to measure, not a missing measurement. A year the unit lived part of (2025 for a
+ * district that ended on 2025-06-30) is assessed on that part, as its cells hold it.
  */
-import type { Plan, PlanTarget, SiteConfig } from '../intake/types.ts';
+import type { CrosswalkLink } from '../intake/load-crosswalk.ts';
+import { isValidOn, sameVersion } from '../intake/registers.ts';
+import type { Plan, PlanTarget, SiteConfig, Unit } from '../intake/types.ts';
+import { periodBounds } from './reference/period-calendar.ts';
 import {
   assessAllOfThem,
   assessCoverageTarget,
@@ -35,31 +45,42 @@ export function ksNamedByPlans(plans: readonly Plan[]): number[] {
   return [...ks].sort((a, b) => a - b);
 }
 
+/** The registers targets need: which unit version a target means, and where it went. */
+export interface TargetRegisters {
+  units: readonly Unit[];
+  crosswalk: readonly CrosswalkLink[];
+}
+
 export function computeTargets(
   plans: Plan[],
   indices: IndexRow[],
   rankings: RankingRow[],
   coverage: CoverageRow[],
   site: SiteConfig,
+  registers: TargetRegisters,
 ): TargetRow[] {
   const cells = new Map(
-    indices.map((r) => [key(r.survey, r.period, r.unit_code, r.breakdown, r.breakdown_value, r.indicator), r]),
+    indices
+      .filter((r) => r.basis === 'direct')
+      .map((r) => [key(r.survey, r.period, r.unit_code, r.unit_valid_from, r.breakdown, r.breakdown_value, r.indicator), r]),
   );
   const rankRows = new Map<string, RankingRow>();
   const rankedPeriods = new Set<string>();
   const rankedKs = new Set<string>();
   for (const r of rankings) {
-    if (r.unit_level !== site.ranked_level || r.k === null) continue;
-    rankRows.set(key(r.survey, r.period, r.unit_code, r.k), r);
+    if (r.k === null) continue;
+    rankRows.set(key(r.survey, r.period, r.unit_code, r.unit_valid_from, r.k), r);
     rankedPeriods.add(key(r.survey, r.period));
     rankedKs.add(key(r.survey, r.period, r.k));
   }
-  const coverageRows = new Map(coverage.map((r) => [key(r.survey, r.period, r.unit_code), r]));
+  const coverageRows = new Map(coverage.map((r) => [key(r.survey, r.period, r.unit_code, r.unit_valid_from), r]));
+  const lastYear = new Map<string, string>();
+  for (const r of indices) if (/^\d{4}$/.test(r.period) && r.period > (lastYear.get(r.survey) ?? '')) lastYear.set(r.survey, r.period);
 
-  const assess = (plan: Plan, target: PlanTarget, breakdownValue: string): TargetAssessment => {
-    const { survey, period, unit_code, comparator, threshold } = target;
+  const assess = (plan: Plan, target: PlanTarget, unit: Unit, period: string, breakdownValue: string): TargetAssessment => {
+    const { survey, comparator, threshold } = target;
     if (target.indicator === 'coverage') {
-      return assessCoverageTarget(coverageRows.get(key(survey, period, unit_code)), comparator, threshold);
+      return assessCoverageTarget(coverageRows.get(key(survey, period, unit.code, unit.valid_from)), comparator, threshold);
     }
     if (target.indicator === 'rank') {
       const k = topK(plan, target);
@@ -69,9 +90,9 @@ export function computeTargets(
             `pass ksNamedByPlans(plans) as ks to computeRankings`,
         );
       }
-      return assessRankTarget(rankRows.get(key(survey, period, unit_code, k)), comparator, threshold);
+      return assessRankTarget(rankRows.get(key(survey, period, unit.code, unit.valid_from, k)), comparator, threshold);
     }
-    const cell = cells.get(key(survey, period, unit_code, target.breakdown, breakdownValue, target.indicator));
+    const cell = cells.get(key(survey, period, unit.code, unit.valid_from, target.breakdown, breakdownValue, target.indicator));
     return assessIndexTarget(cell, comparator, threshold, site.thresholds.min_n_publish);
   };
 
@@ -79,33 +100,76 @@ export function computeTargets(
   for (const plan of plans) {
     for (const target of plan.targets) {
       const values = breakdownValues(plan, target);
-      const row = (id: string, breakdown_value: string, a: TargetAssessment): TargetRow => ({
-        plan: plan.id,
-        target: id,
-        survey: target.survey,
-        unit_code: target.unit_code,
-        period: target.period,
-        indicator: target.indicator,
-        breakdown: target.breakdown,
-        breakdown_value,
-        comparator: target.comparator,
-        threshold: target.threshold,
-        ...a,
-      });
-      if (values.length === 1) {
-        const only = values[0] ?? '*';
-        rows.push(row(target.id, only, assess(plan, target, only)));
-        continue;
+      const unit = targetUnit(plan, target, registers.units);
+      for (const period of targetPeriods(target, lastYear.get(target.survey))) {
+        const ended = unit.valid_to !== null && unit.valid_to < periodBounds(period).start;
+        const successors = ended ? successorsOf(unit, registers).join(';') : null;
+        const row = (id: string, breakdown_value: string, a: TargetAssessment): TargetRow => ({
+          plan: plan.id,
+          target: id,
+          survey: target.survey,
+          unit_code: target.unit_code,
+          period,
+          indicator: target.indicator,
+          breakdown: target.breakdown,
+          breakdown_value,
+          comparator: target.comparator,
+          threshold: target.threshold,
+          ...a,
+          unit_valid_from: unit.valid_from,
+          successor_units: successors,
+        });
+        const assessOne = (value: string): TargetAssessment =>
+          ended ? UNIT_ENDED : assess(plan, target, unit, period, value);
+        if (values.length === 1) {
+          const only = values[0] ?? '*';
+          rows.push(row(target.id, only, assessOne(only)));
+          continue;
+        }
+        const parts = values.map(assessOne);
+        values.forEach((value, i) => {
+          const part = parts[i];
+          if (part) rows.push(row(`${target.id}:${value}`, value, part));
+        });
+        rows.push(row(`${target.id}:all`, values.join('+'), ended ? UNIT_ENDED : assessAllOfThem(parts, target.comparator, target.threshold)));
       }
-      const parts = values.map((value) => assess(plan, target, value));
-      values.forEach((value, i) => {
-        const part = parts[i];
-        if (part) rows.push(row(`${target.id}:${value}`, value, part));
-      });
-      rows.push(row(`${target.id}:all`, values.join('+'), assessAllOfThem(parts, target.comparator, target.threshold)));
     }
   }
   return rows;
+}
+
+const UNIT_ENDED: TargetAssessment = { value: null, ci_low: null, ci_high: null, gap: null, status: 'unit_ended', certainty: null };
+
+/** The periods a target is assessed for: its own, then each following year up to `lastYear`. */
+export function targetPeriods(target: Pick<PlanTarget, 'period' | 'and_following_years'>, lastYear: string | undefined): string[] {
+  if (!target.and_following_years || lastYear === undefined) return [target.period];
+  const periods: string[] = [];
+  for (let year = Number(target.period); year <= Number(lastYear); year++) periods.push(String(year));
+  return periods.length > 0 ? periods : [target.period];
+}
+
+/** The unit version a target is about: its code as valid when the target's first period starts. */
+function targetUnit(plan: Plan, target: PlanTarget, units: readonly Unit[]): Unit {
+  const { start, end } = periodBounds(target.period);
+  const versions = units.filter((u) => u.code === target.unit_code);
+  const unit = versions.find((u) => isValidOn(u, start)) ?? versions.find((u) => u.valid_from <= end && (u.valid_to === null || u.valid_to >= start));
+  if (!unit) throw new Error(`plan ${plan.id}, target ${target.id}: unit ${target.unit_code} has no version during ${target.period}`);
+  return unit;
+}
+
+/**
+ * Codes of the new unit versions that took in the territory of `unit` (crosswalk links from it or,
+ * for a district, from its communes as they were when it ended), in code order.
+ */
+export function successorsOf(unit: Unit, registers: TargetRegisters): string[] {
+  const codes = new Set<string>();
+  for (const link of registers.crosswalk) {
+    const inUnit =
+      sameVersion(link.old, unit) ||
+      (link.old.parent_code === unit.code && unit.valid_to !== null && isValidOn(unit, link.old.valid_to ?? unit.valid_to));
+    if (inUnit) codes.add(link.new.code);
+  }
+  return [...codes].sort();
 }
 
 function breakdownValues(plan: Plan, target: PlanTarget): string[] {

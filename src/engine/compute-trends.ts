@@ -1,6 +1,6 @@
 /**
  * trends.csv (data-contract.md → Outputs): one row per index cell of the instrument's survey that
- * has the previous period of the same kind with the same unit, breakdown and indicator.
+ * has the previous period of the same kind with the same unit version, breakdown and indicator.
  * The arithmetic is sql/trend-change.sql; reference/trend-change.ts is its reference.
  */
 import type { SurveyInstrument } from '../intake/types.ts';
@@ -25,13 +25,15 @@ export function computeTrends(engine: Engine, indices: IndexRow[], instrument: S
   }));
   const seriesId = new Map<string, number>();
   const keyed = cells.map((c, ord) => {
-    const key = `${c.unit_code}\u0000${c.breakdown}\u0000${c.breakdown_value}\u0000${c.indicator}`;
+    // One series per unit VERSION (a reused code is another unit), across both bases: a new
+    // unit's back-cast years lead into its direct ones, with a boundary break between them.
+    const key = `${c.unit_code}\u0000${c.unit_valid_from}\u0000${c.breakdown}\u0000${c.breakdown_value}\u0000${c.indicator}`;
     let series = seriesId.get(key);
     if (series === undefined) {
       series = seriesId.size;
       seriesId.set(key, series);
     }
-    return { ord, series, period_id: periodId.get(c.period) ?? -1, value: c.value, se: c.se, ok: c.status === 'ok' };
+    return { ord, series, period_id: periodId.get(c.period) ?? -1, value: c.value, se: c.se, ok: c.status === 'ok', back_cast: c.basis === 'back-cast' };
   });
   createTableFromRows(
     engine,
@@ -43,6 +45,7 @@ export function computeTrends(engine: Engine, indices: IndexRow[], instrument: S
       { name: 'value', type: 'DOUBLE' },
       { name: 'se', type: 'DOUBLE' },
       { name: 'ok', type: 'BOOLEAN' },
+      { name: 'back_cast', type: 'BOOLEAN' },
     ],
     keyed,
   );
@@ -75,6 +78,9 @@ export function computeTrends(engine: Engine, indices: IndexRow[], instrument: S
         change_ci_high: row.change_ci_high,
         significant: row.significant,
         method_break: row.method_break,
+        boundary_break: row.boundary_break,
+        unit_valid_from: cell.unit_valid_from,
+        basis: cell.basis,
       };
     });
   } finally {
@@ -86,5 +92,5 @@ export function computeTrends(engine: Engine, indices: IndexRow[], instrument: S
 /** What trend-change.sql returns: cell positions and numbers; the texts are taken from the cells. */
 type TrendSqlRow = { ord: number; previous_ord: number } & Pick<
   TrendRow,
-  'value' | 'previous_value' | 'change' | 'change_ci_low' | 'change_ci_high' | 'significant' | 'method_break'
+  'value' | 'previous_value' | 'change' | 'change_ci_low' | 'change_ci_high' | 'significant' | 'method_break' | 'boundary_break'
 >;

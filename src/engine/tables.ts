@@ -5,6 +5,12 @@
  */
 
 export type Breakdown = 'all' | 'field' | 'channel' | 'respondent_type' | 'agency';
+/**
+ * Where a row's numbers come from (method.md → Units that change): `direct` from the responses of
+ * the unit version itself, `back-cast` pooled from the old units that lie wholly in it, for
+ * periods before the version existed.
+ */
+export type Basis = 'direct' | 'back-cast';
 export type IndicatorLevel = 'overall' | 'element' | 'item';
 
 export interface IndexRow {
@@ -26,6 +32,9 @@ export interface IndexRow {
   status: 'ok' | 'suppressed';
   /** Standard error of `value` (percentage points); not in the contract's required columns. */
   se: number | null;
+  /** First day of the unit version the row belongs to: a code may be reused by a new unit. */
+  unit_valid_from: string;
+  basis: Basis;
 }
 
 export interface RankingRow {
@@ -44,6 +53,10 @@ export interface RankingRow {
   k: number | null;
   p_top_k: number | null;
   status: 'ranked' | 'not_ranked';
+  unit_valid_from: string;
+  basis: Basis;
+  /** The province the units are ranked within. */
+  parent_code: string;
 }
 
 export interface TrendRow {
@@ -61,6 +74,10 @@ export interface TrendRow {
   change_ci_high: number | null;
   significant: boolean | null;
   method_break: boolean;
+  /** The previous period's cell is a back-cast and this one direct (or the reverse): no change. */
+  boundary_break: boolean;
+  unit_valid_from: string;
+  basis: Basis;
 }
 
 export interface CoverageRow {
@@ -70,6 +87,7 @@ export interface CoverageRow {
   agencies_registered: number;
   agencies_measured: number;
   coverage: number | null;
+  unit_valid_from: string;
 }
 
 export interface TargetRow {
@@ -87,8 +105,11 @@ export interface TargetRow {
   ci_low: number | null;
   ci_high: number | null;
   gap: number | null;
-  status: 'met' | 'not_met' | 'no_data' | 'too_few';
+  status: 'met' | 'not_met' | 'no_data' | 'too_few' | 'unit_ended';
   certainty: 'clear' | 'uncertain' | null;
+  unit_valid_from: string;
+  /** For `unit_ended`: the codes of the unit versions its territory went to, `;`-separated. */
+  successor_units: string | null;
 }
 
 export interface IndicatorRow {

@@ -92,6 +92,10 @@ function target(r: FieldReader, value: unknown, path: string, context: PlanConte
   const period = r.string(o.period, at(path, 'period'));
   const range = periodRange(period);
   if (!range) r.fail(at(path, 'period'), `"${period}" is not a period.`, 'write a year (2024), a quarter (2024-Q1) or a month (2024-03).');
+  const andFollowing = o.and_following_years === undefined ? false : r.boolean(o.and_following_years, at(path, 'and_following_years'));
+  if (andFollowing && !/^\d{4}$/.test(period)) {
+    r.fail(at(path, 'and_following_years'), `applies to a year, but the period is "${period}".`, 'write the first year as the period (e.g. 2024), or remove and_following_years.');
+  }
   const unitCode = r.string(o.unit_code, at(path, 'unit_code'));
   const versions = context.registers.unitVersions(unitCode);
   if (versions.length === 0) r.fail(at(path, 'unit_code'), `unit "${unitCode}" is not in units.csv.`, 'correct the code or add the unit.');
@@ -122,6 +126,7 @@ function target(r: FieldReader, value: unknown, path: string, context: PlanConte
     survey: surveyId,
     unit_code: unitCode,
     period,
+    and_following_years: andFollowing,
     indicator,
     breakdown,
     breakdown_values: breakdownValues,

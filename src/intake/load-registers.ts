@@ -1,5 +1,5 @@
 /**
- * `units.csv`, `agencies.csv`, `fields.csv` → typed registers with date-aware lookups.
+ * `units.csv`, `agencies.csv`, `fields.csv` (and `crosswalk-2025.csv`, if present) → typed registers with date-aware lookups.
  * Checked here, once, so every later step can trust them: codes and names present, levels and
  * sectors known, dates real (ISO; `DD/MM/YYYY` is read too, as a spreadsheet re-saves it), versions
  * of one code not overlapping, parents existing over the whole validity of their children and one
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { DataError } from './data-error.ts';
 import { readDate, validityText } from './dates.ts';
 import { fileLabel, type FileLabeller } from './file-label.ts';
+import { loadCrosswalk } from './load-crosswalk.ts';
 import { UNIT_LEVELS } from './load-site-config.ts';
 import { readTable, type TableRow } from './read-table.ts';
 import type { Warn } from './read-text.ts';
@@ -37,7 +38,7 @@ export async function loadRegisters(dataDir: string, warn: Warn, labelOf: FileLa
   const units = parseUnits(unitsFile.rows, unitsFile.label);
   const agencies = parseAgencies(agenciesFile.rows, agenciesFile.label, units);
   const fields = parseFields(fieldsFile.rows, fieldsFile.label);
-  return buildRegisters(units, agencies, fields);
+  return buildRegisters(units, agencies, fields, await loadCrosswalk(dataDir, units, warn, labelOf));
 }
 
 export function parseUnits(rows: TableRow[], label: string): Unit[] {

@@ -5,12 +5,17 @@
  * The loader (load-registers.ts) has already checked that versions do not overlap.
  */
 import { validityText } from './dates.ts';
+import type { CrosswalkLink } from './load-crosswalk.ts';
 import type { Agency, Field, Unit } from './types.ts';
 
 export interface Registers {
   readonly units: readonly Unit[];
   readonly agencies: readonly Agency[];
   readonly fields: readonly Field[];
+  /** Where the territory of ended unit versions went (crosswalk-2025.csv); empty without one. */
+  readonly crosswalk: readonly CrosswalkLink[];
+  /** The new unit versions that took in (all or part of) `version`, in code order. */
+  successorsOf(version: Unit): Unit[];
   /** All versions of a unit code, oldest first; empty when the code is unknown. */
   unitVersions(code: string): readonly Unit[];
   /** The version of `code` valid on `isoDate`, or null. */
@@ -27,7 +32,12 @@ interface Dated {
   valid_to: string | null;
 }
 
-export function buildRegisters(units: readonly Unit[], agencies: readonly Agency[], fields: readonly Field[]): Registers {
+export function buildRegisters(
+  units: readonly Unit[],
+  agencies: readonly Agency[],
+  fields: readonly Field[],
+  crosswalk: readonly CrosswalkLink[] = [],
+): Registers {
   const unitsByCode = groupByCode(units);
   const agenciesByCode = groupByCode(agencies);
   const fieldsByCode = new Map(fields.map((f) => [f.code, f]));
@@ -36,6 +46,10 @@ export function buildRegisters(units: readonly Unit[], agencies: readonly Agency
     units,
     agencies,
     fields,
+    crosswalk,
+    successorsOf: (version) =>
+      // By code and start, not by object: a worker thread gets the registers as copies.
+      [...new Map(crosswalk.filter((link) => sameVersion(link.old, version)).map((link) => [link.new.code, link.new])).values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
     unitVersions: (code) => unitsByCode.get(code) ?? [],
     unitOn,
     ancestorsOn(code, isoDate) {
@@ -55,6 +69,11 @@ export function buildRegisters(units: readonly Unit[], agencies: readonly Agency
     agencyOn: (code, isoDate) => versionOn(agenciesByCode.get(code), isoDate),
     field: (code) => fieldsByCode.get(code) ?? null,
   };
+}
+
+/** One unit version: a code and the day its validity starts (method.md → Units that change). */
+export function sameVersion(a: Dated & { code: string }, b: Dated & { code: string }): boolean {
+  return a.code === b.code && a.valid_from === b.valid_from;
 }
 
 export function isValidOn(version: Dated, isoDate: string): boolean {

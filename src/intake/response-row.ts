@@ -9,7 +9,7 @@
 import { answerProblem, readAnswer } from './answers.ts';
 import type { CsvLineBuffer } from './csv-line-buffer.ts';
 import { readDate } from './dates.ts';
-import { isValidOn, validitiesText, type Registers } from './registers.ts';
+import { isValidOn, sameVersion, validitiesText, type Registers } from './registers.ts';
 import { CHANNELS, RESPONDENT_TYPES } from './response-columns.ts';
 import type { ResponseHeader } from './response-header.ts';
 import type { SeenIds } from './seen-ids.ts';
@@ -105,7 +105,7 @@ export function makeRowCheck(context: RowCheckContext, out: CsvLineBuffer): (cel
       const versions = registers.unitVersions(unitCode);
       const latest = versions[versions.length - 1];
       return latest
-        ? { column: name(col.unit_code), reason: `unit ${unitCode} (${latest.name_vi}) is valid ${validitiesText(versions)}, not on ${date}`, code: 'unit_not_valid_on_date' }
+        ? { column: name(col.unit_code), reason: `unit ${unitCode} (${latest.name_vi}) is valid ${validitiesText(versions)}, not on ${date}${successorHint(unitCode, date, registers)}`, code: 'unit_not_valid_on_date' }
         : { column: name(col.unit_code), reason: `unknown unit '${shorten(unitCode)}' (not in units.csv)${leadingZeroHint(unitCode, registers)}`, code: 'unknown_unit' };
     }
 
@@ -185,6 +185,24 @@ function trimmed(value: string): string {
 
 function shorten(value: string): string {
   return value.length > 40 ? `${value.slice(0, 39)}…` : value;
+}
+
+/**
+ * For a code used after its unit ended: where its territory went, so the person fixing the file
+ * knows which code to write (method.md → Units that change). Only for a date after the version
+ * that ended last; a date before any version has no successor to name.
+ */
+function successorHint(code: string, date: string, registers: Registers): string {
+  const ended = registers.unitVersions(code).filter((v) => v.valid_to !== null && v.valid_to < date);
+  const last = ended[ended.length - 1];
+  if (!last) return '';
+  const successors = registers.successorsOf(last);
+  if (successors.length === 0) return '';
+  const names = successors.map((u) => `${u.code} ${u.name_vi} (from ${u.valid_from})`);
+  const whole = registers.crosswalk.some((link) => sameVersion(link.old, last) && link.whole);
+  return whole
+    ? `; its territory went into ${names.join(', ')}: use that code for dates from ${successors[0]?.valid_from}`
+    : `; its territory was split between ${names.join(' and ')}: use the code of the part the respondent lives in`;
 }
 
 /** A spreadsheet that took a code for a number drops its leading zero (`01` → `1`). */

@@ -105,6 +105,11 @@ export interface PlanTarget {
   survey: string;
   unit_code: string;
   period: string;
+  /**
+   * The target holds for `period` and every later year the survey has data for ("năm 2024 và những
+   * năm tiếp theo"): one assessment per year (compute-targets.ts). Only for a yearly `period`.
+   */
+  and_following_years: boolean;
   /** `overall`, an element or item code, `coverage`, or `rank`. */
   indicator: string;
   breakdown: 'all' | 'field' | 'channel' | 'respondent_type' | 'agency';

@@ -108,6 +108,7 @@ export async function validateResponses(options: ValidateResponsesOptions): Prom
         units: options.registers.units,
         agencies: options.registers.agencies,
         fields: options.registers.fields,
+        crosswalk: options.registers.crosswalk,
         today,
         outputPath: `${partial}-later`,
         maxQuarantinedRows: WORKER_MAX_SET_ASIDE,

@@ -12,6 +12,7 @@
  */
 import { closeSync, openSync, rmSync } from 'node:fs';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type { CrosswalkLink } from './load-crosswalk.ts';
 import { memoryQuarantine, ReasonCounter, type QuarantineSink } from './quarantine.ts';
 import { buildRegisters } from './registers.ts';
 import { makeDateCheck } from './response-row.ts';
@@ -30,6 +31,7 @@ export interface LaterFilesJob {
   units: readonly Unit[];
   agencies: readonly Agency[];
   fields: readonly Field[];
+  crosswalk: readonly CrosswalkLink[];
   today: string;
   /** Where the worker writes its validated lines (no header); removed by `stop`. */
   outputPath: string;
@@ -87,7 +89,7 @@ async function validateLaterFiles(job: LaterFilesJob): Promise<LaterFilesResult>
   try {
     const context = {
       instrument: job.instrument,
-      registers: buildRegisters(job.units, job.agencies, job.fields),
+      registers: buildRegisters(job.units, job.agencies, job.fields, job.crosswalk),
       warn: (message: string) => warnings.push(message),
       quarantine,
       fileLabels: job.fileLabels,

@@ -81,6 +81,25 @@ const unitCode = {
   description_vi: 'Mã đơn vị hành chính (mã của Tổng cục Thống kê), tên xem trong units.csv',
   description_en: 'Administrative unit code (General Statistics Office code); names in units.csv',
 } as const;
+const unitValidFrom = {
+  name: 'unit_valid_from',
+  type: 'date',
+  required: true,
+  description_vi:
+    'Ngày bắt đầu hiệu lực của phiên bản đơn vị mà dòng này thuộc về (một mã có thể được dùng lại cho đơn vị mới sau ngày 1/7/2025); cùng unit_code xác định đơn vị trong units.csv',
+  description_en:
+    'First day of the unit version the row belongs to (a code may be reused by a new unit after 1 July 2025); with unit_code it identifies the unit in units.csv',
+} as const;
+const basis = {
+  name: 'basis',
+  type: 'string',
+  required: true,
+  enum: ['direct', 'back-cast'],
+  description_vi:
+    'direct: từ phiếu của chính đơn vị; back-cast: tính ngược cho đơn vị mới, gộp phiếu của các xã cũ nằm trọn trong đơn vị đó, cho các kỳ trước ngày đơn vị được thành lập',
+  description_en:
+    "direct: from the unit's own responses; back-cast: for a new unit, pooled from the old communes that lie wholly in it, for periods before it existed",
+} as const;
 const breakdown = {
   name: 'breakdown',
   type: 'string',
@@ -144,7 +163,7 @@ export const indicesSchema: TypedTableSchema<IndexRow> = {
     'One row per survey × period × unit × breakdown × indicator, with respondents and 95 % confidence interval. Cells with fewer respondents than the publication threshold are suppressed.',
   formats: WITHOUT_JSON,
   checkPrimaryKey: true,
-  primaryKey: ['survey', 'period', 'unit_code', 'breakdown', 'breakdown_value', 'indicator'],
+  primaryKey: ['survey', 'period', 'unit_code', 'unit_valid_from', 'breakdown', 'breakdown_value', 'indicator'],
   fields: [
     survey,
     period,
@@ -173,6 +192,8 @@ export const indicesSchema: TypedTableSchema<IndexRow> = {
       description_vi: 'Sai số chuẩn của value (điểm phần trăm, 2 chữ số thập phân)',
       description_en: 'Standard error of value (percentage points, 2 decimals)',
     },
+    unitValidFrom,
+    basis,
   ],
 };
 
@@ -186,7 +207,7 @@ export const rankingsSchema: TypedTableSchema<RankingRow> = {
     'Ranking by the overall index, with the 95 % rank interval and the probability of ranking first / in the top k (simulation with a fixed seed). Units with too few respondents are not ranked.',
   formats: WITH_JSON,
   checkPrimaryKey: true,
-  primaryKey: ['survey', 'period', 'unit_level', 'unit_code'],
+  primaryKey: ['survey', 'period', 'unit_level', 'unit_code', 'unit_valid_from', 'k'],
   fields: [
     survey,
     period,
@@ -217,6 +238,15 @@ export const rankingsSchema: TypedTableSchema<RankingRow> = {
       description_vi: 'ranked, hoặc not_ranked (quá ít người trả lời; các cột thứ hạng để trống)',
       description_en: 'ranked, or not_ranked (too few respondents; rank columns empty)',
     },
+    unitValidFrom,
+    basis,
+    {
+      name: 'parent_code',
+      type: 'string',
+      required: true,
+      description_vi: 'Mã tỉnh mà các đơn vị được xếp hạng trong đó (các đơn vị trực thuộc tỉnh trong kỳ)',
+      description_en: 'Code of the province the units are ranked within (the units directly below it in the period)',
+    },
   ],
 };
 
@@ -230,7 +260,7 @@ export const targetsSchema: TypedTableSchema<TargetRow> = {
     'Each plan target (one row per field, plus an "all of them" row): status by the point estimate and certainty by the 95 % interval.',
   formats: WITH_JSON,
   checkPrimaryKey: true,
-  primaryKey: ['plan', 'target', 'breakdown_value'],
+  primaryKey: ['plan', 'target', 'period', 'breakdown_value'],
   fields: [
     { name: 'plan', type: 'string', required: true, description_vi: 'Mã kế hoạch', description_en: 'Plan id' },
     { name: 'target', type: 'string', required: true, description_vi: 'Mã chỉ tiêu trong kế hoạch', description_en: 'Target id within the plan' },
@@ -274,9 +304,10 @@ export const targetsSchema: TypedTableSchema<TargetRow> = {
       name: 'status',
       type: 'string',
       required: true,
-      enum: ['met', 'not_met', 'no_data', 'too_few'],
-      description_vi: 'met (đạt), not_met (chưa đạt), no_data (không có dữ liệu), too_few (quá ít người trả lời)',
-      description_en: 'met, not_met, no_data, too_few (too few respondents)',
+      enum: ['met', 'not_met', 'no_data', 'too_few', 'unit_ended'],
+      description_vi:
+        'met (đạt), not_met (chưa đạt), no_data (không có dữ liệu), too_few (quá ít người trả lời), unit_ended (đơn vị đã chấm dứt hoạt động trước kỳ này; xem successor_units)',
+      description_en: 'met, not_met, no_data, too_few (too few respondents), unit_ended (the unit had ceased to exist before the period; see successor_units)',
     },
     {
       name: 'certainty',
@@ -284,6 +315,13 @@ export const targetsSchema: TypedTableSchema<TargetRow> = {
       enum: ['clear', 'uncertain'],
       description_vi: 'clear (rõ ràng: cả khoảng tin cậy 95 % ở cùng phía ngưỡng), uncertain (trong biên sai số); trống khi không áp dụng',
       description_en: 'clear (the whole 95 % interval is on one side of the threshold), uncertain (within the margin of error); empty where it does not apply',
+    },
+    unitValidFrom,
+    {
+      name: 'successor_units',
+      type: 'string',
+      description_vi: 'Với unit_ended: mã các đơn vị mới tiếp nhận địa bàn của đơn vị, cách nhau bằng dấu ;',
+      description_en: "For unit_ended: codes of the new units that took in the unit's territory, separated by ;",
     },
   ],
 };
@@ -298,7 +336,7 @@ export const trendsSchema: TypedTableSchema<TrendRow> = {
     'One row per cell of indices.csv that has a previous period of the same type. When the method changed between the two periods (method_break), the change columns are empty.',
   formats: WITHOUT_JSON,
   checkPrimaryKey: true,
-  primaryKey: ['survey', 'period', 'unit_code', 'breakdown', 'breakdown_value', 'indicator'],
+  primaryKey: ['survey', 'period', 'unit_code', 'unit_valid_from', 'breakdown', 'breakdown_value', 'indicator'],
   fields: [
     survey,
     period,
@@ -343,6 +381,15 @@ export const trendsSchema: TypedTableSchema<TrendRow> = {
       description_vi: 'true khi phương pháp đo thay đổi giữa hai kỳ (không so sánh được)',
       description_en: 'true when the method changed between the two periods (not comparable)',
     },
+    {
+      name: 'boundary_break',
+      type: 'boolean',
+      required: true,
+      description_vi: 'true khi kỳ trước là số tính ngược (back-cast) còn kỳ này là số trực tiếp của đơn vị mới, qua ngày 1/7/2025 (không so sánh được)',
+      description_en: 'true when the previous period is a back-cast and this one direct, across 1 July 2025 (not comparable)',
+    },
+    unitValidFrom,
+    basis,
   ],
 };
 
@@ -354,7 +401,7 @@ export const coverageSchema: TypedTableSchema<CoverageRow> = {
   description_en: 'Registered agencies with procedures and agencies with respondents, by survey × period × unit.',
   formats: WITH_JSON,
   checkPrimaryKey: true,
-  primaryKey: ['survey', 'period', 'unit_code'],
+  primaryKey: ['survey', 'period', 'unit_code', 'unit_valid_from'],
   fields: [
     survey,
     period,
@@ -362,6 +409,7 @@ export const coverageSchema: TypedTableSchema<CoverageRow> = {
     count('agencies_registered', 'Số cơ quan có thủ tục hành chính trong danh mục', 'Agencies with procedures in the register', true),
     count('agencies_measured', 'Số cơ quan có ít nhất một người trả lời', 'Agencies with at least one respondent', true),
     percent('coverage', 'Độ bao phủ = agencies_measured / agencies_registered', 'Coverage = agencies_measured / agencies_registered'),
+    unitValidFrom,
   ],
 };
 

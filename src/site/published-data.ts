@@ -51,6 +51,8 @@ function toIndex(r: Raw): IndexRow {
     ci_high: num(r.ci_high),
     status: str(r.status) as IndexRow['status'],
     se: num(r.se),
+    unit_valid_from: str(r.unit_valid_from),
+    basis: str(r.basis) as IndexRow['basis'],
   };
 }
 
@@ -71,6 +73,9 @@ function toRanking(r: Raw): RankingRow {
     k: num(r.k),
     p_top_k: num(r.p_top_k),
     status: str(r.status) as RankingRow['status'],
+    unit_valid_from: str(r.unit_valid_from),
+    basis: str(r.basis) as RankingRow['basis'],
+    parent_code: str(r.parent_code),
   };
 }
 
@@ -90,6 +95,9 @@ function toTrend(r: Raw): TrendRow {
     change_ci_high: num(r.change_ci_high),
     significant: bool(r.significant),
     method_break: r.method_break === 'true',
+    boundary_break: r.boundary_break === 'true',
+    unit_valid_from: str(r.unit_valid_from),
+    basis: str(r.basis) as TrendRow['basis'],
   };
 }
 
@@ -101,6 +109,7 @@ function toCoverage(r: Raw): CoverageRow {
     agencies_registered: int(r.agencies_registered),
     agencies_measured: int(r.agencies_measured),
     coverage: num(r.coverage),
+    unit_valid_from: str(r.unit_valid_from),
   };
 }
 
@@ -122,6 +131,8 @@ function toTarget(r: Raw): TargetRow {
     gap: num(r.gap),
     status: str(r.status) as TargetRow['status'],
     certainty: (r.certainty || null) as TargetRow['certainty'],
+    unit_valid_from: str(r.unit_valid_from),
+    successor_units: r.successor_units || null,
   };
 }
 

@@ -7,7 +7,8 @@
  *   was active and belonged to u or below (an agency that moved to another province mid-year counts
  *   for the old one only with responses from before the move).
  * The unit of a response's agency decides, not the response's unit_code.
- * Rows: every unit code (any level) valid on some day of t. Same rules as sql/coverage-agencies.sql.
+ * Rows: every unit VERSION (code and valid_from, any level) valid on some day of t: a reused code
+ * is another unit. Same rules as sql/coverage-agencies.sql.
  */
 import type { Agency, Unit } from '../../intake/types.ts';
 import type { CoverageRow } from '../tables.ts';
@@ -37,7 +38,10 @@ const validity = (row: { valid_from: string; valid_to: string | null }): Span =>
   to: row.valid_to ?? OPEN_END,
 });
 
-/** The units `code` lies in (itself included) during `span`, each with the days it holds. */
+/** Map key of one unit version. */
+const versionKey = (unit: Unit): string => `${unit.code}@${unit.valid_from}`;
+
+/** The unit versions `code` lies in (itself included) during `span`, each with the days it holds. */
 function ancestorsDuring(units: readonly Unit[], code: string, span: Span, depth = 0): { code: string; span: Span }[] {
   if (depth > 10) throw new Error(`units.csv: the parent chain of unit ${code} loops; check parent_code`);
   const found: { code: string; span: Span }[] = [];
@@ -45,7 +49,7 @@ function ancestorsDuring(units: readonly Unit[], code: string, span: Span, depth
     if (version.code !== code) continue;
     const during = overlap(span, validity(version));
     if (!during) continue;
-    found.push({ code, span: during });
+    found.push({ code: versionKey(version), span: during });
     if (version.parent_code !== null) found.push(...ancestorsDuring(units, version.parent_code, during, depth + 1));
   }
   return found;
@@ -91,17 +95,20 @@ export function referenceCoverage(input: CoverageInput): CoverageRow[] {
         for (const code of ancestorsOn(units, agency.unit_code, response.date)) add(measured, code, agency.code);
       }
     }
-    const codes = [...new Set(units.filter((u) => overlap(span, validity(u))).map((u) => u.code))].sort();
-    for (const unit_code of codes) {
-      const agencies_registered = registered.get(unit_code)?.size ?? 0;
-      const agencies_measured = measured.get(unit_code)?.size ?? 0;
+    const versions = units
+      .filter((u) => overlap(span, validity(u)))
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.valid_from < b.valid_from ? -1 : 1));
+    for (const unit of versions) {
+      const agencies_registered = registered.get(versionKey(unit))?.size ?? 0;
+      const agencies_measured = measured.get(versionKey(unit))?.size ?? 0;
       rows.push({
         survey,
         period,
-        unit_code,
+        unit_code: unit.code,
         agencies_registered,
         agencies_measured,
         coverage: agencies_registered === 0 ? null : (100 * agencies_measured) / agencies_registered,
+        unit_valid_from: unit.valid_from,
       });
     }
   }

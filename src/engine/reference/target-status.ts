@@ -19,7 +19,8 @@ import type { Comparator } from '../../intake/types.ts';
 import type { CoverageRow, IndexRow, RankingRow } from '../tables.ts';
 import { roundHalfAwayFromZero } from './published-rounding.ts';
 
-export type TargetStatus = 'met' | 'not_met' | 'no_data' | 'too_few';
+/** `unit_ended`: the period starts after the target's unit ceased to exist (compute-targets.ts). */
+export type TargetStatus = 'met' | 'not_met' | 'no_data' | 'too_few' | 'unit_ended';
 export type TargetCertainty = 'clear' | 'uncertain' | null;
 
 export interface TargetAssessment {

@@ -2,8 +2,9 @@
  * Change between two periods (method.md → Uncertainty, "Change between two periods"):
  *   change = I₂ − I₁,  SE = √(SE₁² + SE₂²)  (independent samples),
  *   95 % interval = change ± 1.96 · SE,  significant when the interval excludes 0.
- * No change across a method break: two periods whose start dates fall under different method
- * versions of the instrument. Suppressed cells give no change (and no significance).
+ * No change across a method break (two periods whose start dates fall under different method
+ * versions of the instrument) nor across a boundary break (a back-cast cell and a direct one of the
+ * same unit version: method.md → Units that change). Suppressed cells give no change.
  * Same formulas as sql/trend-change.sql, which computes the published table.
  */
 import type { SurveyInstrument } from '../../intake/types.ts';
@@ -49,9 +50,13 @@ export function changeBetween(current: Estimate, previous: Estimate): ChangeEsti
   return { change, change_ci_low, change_ci_high, significant: change_ci_low > 0 || change_ci_high < 0 };
 }
 
-/** Key of a cell without its period: the same indicator of the same unit and breakdown. */
+/**
+ * Key of a cell without its period: the same indicator of the same unit version and breakdown. A
+ * version has back-cast cells only before it starts and direct ones only after, so the basis
+ * need not be in the key.
+ */
 export const cellKey = (row: IndexRow, period: string): string =>
-  [row.survey, period, row.unit_code, row.breakdown, row.breakdown_value, row.indicator].join('\u0000');
+  [row.survey, period, row.unit_code, row.unit_valid_from, row.breakdown, row.breakdown_value, row.indicator].join('\u0000');
 
 /** The whole trends table, in the order of the current cells in `indices` (reference version). */
 export function referenceTrends(indices: readonly IndexRow[], instrument: SurveyInstrument): TrendRow[] {
@@ -64,11 +69,12 @@ export function referenceTrends(indices: readonly IndexRow[], instrument: Survey
     const previous = byKey.get(cellKey(current, previous_period));
     if (!previous) continue;
     const method_break = versionOf(current.period) !== versionOf(previous_period);
+    const boundary_break = current.basis !== previous.basis;
     const shown = (row: IndexRow): Estimate =>
       row.status === 'ok' ? { value: row.value, se: row.se } : { value: null, se: null };
     const now = shown(current);
     const before = shown(previous);
-    const change = method_break
+    const change = method_break || boundary_break
       ? { change: null, change_ci_low: null, change_ci_high: null, significant: null }
       : changeBetween(now, before);
     rows.push({
@@ -83,6 +89,9 @@ export function referenceTrends(indices: readonly IndexRow[], instrument: Survey
       previous_value: before.value,
       ...change,
       method_break,
+      boundary_break,
+      unit_valid_from: current.unit_valid_from,
+      basis: current.basis,
     });
   }
   return rows;

@@ -1,7 +1,8 @@
 -- One compact row per response (method.md → Notation), everything later formulas need:
---   path_id, commune_idx, district_idx, province_idx
---        the unit and its ancestors valid at the response date (unit-tree.sql; NULL where the
---        chain has no such level, e.g. no commune above a district-level response)
+--   path_id, commune_idx, district_idx, province_idx, backcast_idx
+--        the unit and its ancestors valid at the response date, and the new unit whose back-cast
+--        the response's old commune feeds (unit-tree.sql; NULL where the chain has no such level,
+--        e.g. no commune above a district-level response, or no back-cast for a split commune)
 --   year_key, quarter_key, month_key
 --        the periods the date falls in: 2024-03-31 → 2024, 20241 (2024-Q1), 202403 (2024-03)
 --   field_idx, channel_idx, type_idx, agency_idx
@@ -44,6 +45,7 @@ SELECT
   s.commune_idx,
   s.district_idx,
   s.province_idx,
+  s.backcast_idx,
   year(r.date)::INTEGER AS year_key,
   (year(r.date) * 10 + quarter(r.date))::INTEGER AS quarter_key,
   (year(r.date) * 100 + month(r.date))::INTEGER AS month_key,
