@@ -19,6 +19,8 @@ export interface ChartWords {
   /** "khoảng tin cậy 95 %" */
   interval: string;
   methodChange: string;
+  /** The rule at the first period of the new administrative units (1 July 2025). */
+  newBoundaries: string;
   target: string;
   /** Default axis title of percentage scales. */
   valueAxis: string;
@@ -40,6 +42,7 @@ export const CHART_WORDS: Record<ChartLang, ChartWords> = {
     rankAxis: 'Hạng (1 = cao nhất)',
     interval: 'khoảng tin cậy 95\u00a0%',
     methodChange: 'Thay đổi phương pháp',
+    newBoundaries: 'Địa giới mới',
     target: 'Mục tiêu',
     valueAxis: 'Tỷ lệ hài lòng (%)',
     topK: (k) => `nhóm ${k} đứng đầu`,
@@ -56,6 +59,7 @@ export const CHART_WORDS: Record<ChartLang, ChartWords> = {
     rankAxis: 'Rank (1 = highest)',
     interval: '95% confidence interval',
     methodChange: 'Method change',
+    newBoundaries: 'New boundaries',
     target: 'Target',
     valueAxis: 'Satisfied (%)',
     topK: (k) => `top ${k}`,

@@ -7,6 +7,10 @@
  * line and band are broken there: no segment joins values measured by different methods. A
  * missing or suppressed period breaks the line too; a note under the axis says "2021: quá ít phản
  * hồi (n = 12)" (under the axis, not across the frame, where it would cross the lines).
+ * A boundary break (the first period of a unit created on 1 July 2025) is drawn the same way,
+ * labelled "Địa giới mới"; the periods before it are the unit's back-cast (rows with basis
+ * `back-cast`: the old communes that lie wholly in it), drawn with hollow points and a dotted line
+ * so they do not read as the unit's own measurements.
  * Optional: a target line with its threshold, and a comparison series (e.g. the province) drawn
  * dashed with hollow squares. Each series is named in the right margin at the height of its latest
  * point, with that point's value, rather than in a colour legend. A narrow `width` (a phone) gets
@@ -24,7 +28,7 @@ import { CHART_FONT_SIZE, CHART_WIDTH, isNarrow, keyRender, renderSvg } from './
 import { anchorWithin, charsPerLine, estimateTextWidth, LINE_HEIGHT, lineHeightPx, marginFor, wrapWords } from './text-layout.ts';
 
 /** A row the trend chart can draw: an estimate and its period (IndexRow is one). */
-export type TrendChartRow = EstimateRow & { period: string };
+export type TrendChartRow = EstimateRow & { period: string; basis?: string };
 
 export interface TrendChartOptions<R extends TrendChartRow> {
   lang: ChartLang;
@@ -32,6 +36,8 @@ export interface TrendChartOptions<R extends TrendChartRow> {
   seriesLabel: string;
   /** Periods that are the first measured with a new method version (trends.csv `method_break`). */
   methodBreaks?: string[];
+  /** The first period measured in the unit's new boundaries (trends.csv `boundary_break`). */
+  boundaryBreak?: string;
   /** A horizontal target line, e.g. `{ threshold: 90, comparator: '>=' }`. */
   target?: { threshold: number; comparator?: string };
   /** A second series to compare with, same indicator and period kind (e.g. the province). */
@@ -129,6 +135,11 @@ function describe<R extends TrendChartRow>(
   } else if (first) {
     parts.push(`${period(first)}: ${formatPercent(first.value, lang)}.`);
   }
+  if (options.boundaryBreak) {
+    parts.push(lang === 'vi'
+      ? `Trước ${formatPeriod(options.boundaryBreak, lang)}: số tính ngược từ các xã cũ nằm trọn trong đơn vị (điểm rỗng); không so sánh trực tiếp hai bên.`
+      : `Before ${formatPeriod(options.boundaryBreak, lang)}: back-cast from the old communes that lie wholly in the unit (hollow points); the two sides are not directly comparable.`);
+  }
   for (const breakPeriod of options.methodBreaks ?? []) {
     parts.push(lang === 'vi'
       ? `${words.methodChange} từ ${formatPeriod(breakPeriod, lang)}: không so sánh trực tiếp hai bên.`
@@ -160,7 +171,11 @@ function caption<R extends TrendChartRow>(main: TrendPoint<R>[], kind: PeriodKin
   const breaks = options.methodBreaks ?? [];
   const firstBreak = breaks[0];
   let second = '';
-  if (firstBreak !== undefined) {
+  if (options.boundaryBreak !== undefined) {
+    second = lang === 'vi'
+      ? `Trước ${formatPeriod(options.boundaryBreak, lang)} (điểm rỗng, nét chấm) là số tính ngược từ các xã cũ nằm trọn trong đơn vị, không phải số đo của chính đơn vị; không so sánh trực tiếp hai bên vạch.`
+      : `Before ${formatPeriod(options.boundaryBreak, lang)} (hollow points, dotted line) is a back-cast from the old communes that lie wholly in the unit, not the unit's own measurement; the two sides of the rule are not directly comparable.`;
+  } else if (firstBreak !== undefined) {
     second = lang === 'vi'
       ? `Phương pháp đo thay đổi từ ${formatPeriod(firstBreak, lang)}, nên không so sánh trực tiếp hai bên vạch đứt nét.`
       : `The method changed in ${formatPeriod(firstBreak, lang)}, so the two sides of the dashed rule are not directly comparable.`;
@@ -179,8 +194,10 @@ export function trendChart<R extends TrendChartRow>(rows: R[], options: TrendCha
   const comparisonRows = options.comparison?.rows ?? [];
   if (rows.length === 0 && comparisonRows.length === 0) return emptyChart(lang, options.width);
   const breakPeriods = options.methodBreaks ?? [];
-  const kind = periodKindOf([...rows, ...comparisonRows].map((r) => r.period).concat(breakPeriods));
-  const breaks = breakPeriods.map(periodPosition);
+  const boundaryPeriods = options.boundaryBreak ? [options.boundaryBreak] : [];
+  const kind = periodKindOf([...rows, ...comparisonRows].map((r) => r.period).concat(breakPeriods, boundaryPeriods));
+  // Both kinds of break split the line into eras; each rule carries its own label.
+  const breaks = [...breakPeriods, ...boundaryPeriods].map(periodPosition);
   const main = seriesPoints(rows, options.seriesLabel, breaks, lang);
   const comparison = options.comparison ? seriesPoints(comparisonRows, options.comparison.label, breaks, lang) : [];
   const all = [...main, ...comparison];
@@ -212,12 +229,14 @@ export function trendChart<R extends TrendChartRow>(rows: R[], options: TrendCha
   const marginRight = marginFor([mainText, comparisonText], CHART_FONT_SIZE, 40, narrow ? 116 : 240, true);
   const frameWidth = width - marginLeft - marginRight;
 
-  // Top margin: the axis title on its own line, then the method-change label (wrapped to fit).
-  const methodLines = wrapWords(words.methodChange, charsPerLine(narrow ? 96 : 240, CHART_FONT_SIZE));
-  const breakRules = breaks
-    .filter((b) => b - 0.5 > first && b - 0.5 < last)
-    .map((b) => ({ position: b - 0.5 }));
-  const marginTop = line + 10 + (breakRules.length > 0 ? methodLines.length * line + 4 : 0);
+  // Top margin: the axis title on its own line, then the break labels (wrapped to fit).
+  const labelLines = (text: string) => wrapWords(text, charsPerLine(narrow ? 96 : 240, CHART_FONT_SIZE));
+  const breakRules = [
+    ...breakPeriods.map((p) => ({ position: periodPosition(p) - 0.5, text: labelLines(words.methodChange).join('\n') })),
+    ...boundaryPeriods.map((p) => ({ position: periodPosition(p) - 0.5, text: labelLines(words.newBoundaries).join('\n') })),
+  ].filter((b) => b.position > first && b.position < last);
+  const labelHeight = Math.max(0, ...breakRules.map((b) => b.text.split('\n').length));
+  const marginTop = line + 10 + (breakRules.length > 0 ? labelHeight * line + 4 : 0);
 
   // Suppressed periods are named in a note under the axis, never written across the lines.
   const suppressedNote = (points: TrendPoint<R>[], label: string | null) => {
@@ -257,8 +276,11 @@ export function trendChart<R extends TrendChartRow>(rows: R[], options: TrendCha
   const xTicks = periodTicks(first, last, kind, Math.max(2, Math.floor(frameWidth / (kind === 'year' ? 44 : 40))))
     .filter((p) => xOf(p) - tickHalfWidth(p) >= -4);
   const breakX = (b: { position: number }) => xOf(b.position);
-  const methodText = methodLines.join('\n');
-  const methodAnchor = (b: { position: number }) => anchorWithin(breakX(b), estimateTextWidth(methodText, CHART_FONT_SIZE), frameWidth + marginRight);
+  const ruleAnchor = (b: { position: number; text: string }) => anchorWithin(breakX(b), estimateTextWidth(b.text, CHART_FONT_SIZE), frameWidth + marginRight);
+  const backCast = (p: TrendPoint<R>) => p.row?.basis === 'back-cast';
+  // The dotted line runs through every period before the boundary (gaps keep breaking it).
+  const boundaryAt = boundaryPeriods[0] === undefined ? undefined : periodPosition(boundaryPeriods[0]);
+  const beforeBoundary = (p: TrendPoint<R>) => boundaryAt !== undefined && p.position < boundaryAt;
 
   const description = describe(main, comparison, kind, options);
   const svg = renderSvg(
@@ -307,7 +329,7 @@ export function trendChart<R extends TrendChartRow>(rows: R[], options: TrendCha
           : null,
         Plot.ruleX(breakRules, { x: 'position', stroke: CHART_COLOURS.reference, strokeDasharray: '6,4', strokeWidth: 1.5 }),
         ...(['start', 'middle', 'end'] as const).map((textAnchor) =>
-          Plot.text(breakRules.filter((b) => methodAnchor(b) === textAnchor), {
+          Plot.text(breakRules.filter((b) => ruleAnchor(b) === textAnchor), {
             x: 'position',
             frameAnchor: 'top',
             dy: -4,
@@ -315,13 +337,17 @@ export function trendChart<R extends TrendChartRow>(rows: R[], options: TrendCha
             textAnchor,
             lineHeight: LINE_HEIGHT,
             fill: CHART_COLOURS.reference,
-            text: () => methodText,
+            text: 'text',
           }),
         ),
         Plot.areaY(main, { x: 'position', y1: 'low', y2: 'high', z: 'era', fill: CHART_COLOURS.estimate, fillOpacity: 0.15 }),
         Plot.ruleX(main.filter((p) => p.low !== null), { x: 'position', y1: 'low', y2: 'high', stroke: CHART_COLOURS.estimate, strokeOpacity: 0.6 }),
-        Plot.line(main, { x: 'position', y: 'value', z: 'era', stroke: CHART_COLOURS.estimate, strokeWidth: 2 }),
-        Plot.dot(main.filter((p) => p.value !== null && p !== mainEnd), { x: 'position', y: 'value', r: 4, fill: CHART_COLOURS.estimate, title: 'title' }),
+        Plot.line(main.filter((p) => !beforeBoundary(p)), { x: 'position', y: 'value', z: 'era', stroke: CHART_COLOURS.estimate, strokeWidth: 2 }),
+        Plot.line(main.filter(beforeBoundary), { x: 'position', y: 'value', z: 'era', stroke: CHART_COLOURS.estimate, strokeWidth: 1.5, strokeDasharray: '2,3' }),
+        Plot.dot(main.filter((p) => p.value !== null && p !== mainEnd && !backCast(p)), { x: 'position', y: 'value', r: 4, fill: CHART_COLOURS.estimate, title: 'title' }),
+        Plot.dot(main.filter((p) => p.value !== null && p !== mainEnd && backCast(p)), {
+          x: 'position', y: 'value', r: 4, fill: 'white', stroke: CHART_COLOURS.estimate, strokeWidth: 1.5, title: 'title',
+        }),
         Plot.dot(mainEnd ? [mainEnd] : [], { x: 'position', y: 'value', r: 4, fill: CHART_COLOURS.estimate, title: 'title', render: keyRender('latest') }),
         ...compare([
           Plot.ruleX(comparison.filter((p) => p.low !== null), { x: 'position', y1: 'low', y2: 'high', dx: dodge, stroke: CHART_COLOURS.highlight, strokeOpacity: 0.7 }),

@@ -80,7 +80,6 @@ export function normaliseSiteConfig(raw: unknown, label: string, warn: Warn): Si
         ? DEFAULT_MAX_QUARANTINE_SHARE
         : r.number(thresholds.max_quarantine_share, 'thresholds.max_quarantine_share', { min: 0, max: 1 }),
     },
-    ranked_level: r.oneOf(o.ranked_level, UNIT_LEVELS, 'ranked_level'),
     province_code: r.string(o.province_code, 'province_code'),
     rank_simulation: {
       draws: r.integer(simulation.draws, 'rank_simulation.draws', { min: 1 }),
@@ -89,6 +88,12 @@ export function normaliseSiteConfig(raw: unknown, label: string, warn: Warn): Si
     sample_data: r.boolean(o.sample_data, 'sample_data'),
   };
   if (o.sample_note !== undefined && o.sample_note !== null) config.sample_note = r.bilingual(o.sample_note, 'sample_note');
+  // Since the 2025 reorganisation the ranked units follow from the register (the units directly
+  // below each province, method.md → Ranking); an older site.json still naming a level is read.
+  if (o.ranked_level !== undefined) {
+    r.oneOf(o.ranked_level, UNIT_LEVELS, 'ranked_level');
+    warn(`${label}: ranked_level is no longer used: each year ranks the units directly below each province (districts until 30/06/2025, communes after); remove it.`);
+  }
   return config;
 }
 

@@ -26,7 +26,6 @@ export interface SiteConfig {
     max_quarantine_share: number;
   };
   /** The unit level that is ranked (e.g. `district`). */
-  ranked_level: UnitLevel;
   /** Code of the province whose units the site covers (e.g. `58`). */
   province_code: string;
   rank_simulation: { draws: number; seed: number };

@@ -1,8 +1,9 @@
 /**
- * What the home page shows, before any wording: the latest year's ranking (with the province as
- * reference), where the first plan's unit stands in it, that plan's targets at a glance, and the
- * province's yearly trend. Every dataset is the one the ranking, plan and province pages use, so
- * a chart has the same id (and CSV) wherever it appears.
+ * What the home page shows, before any wording: the latest year's ranking of the latest map (with
+ * the province as reference; after 1 July 2025 the communes of Khánh Hòa), where the first plan's
+ * unit stands in it when it is there, that plan's targets at a glance, and the province's yearly
+ * trend. Every dataset is the one the ranking, plan and province pages use, so a chart has the
+ * same id (and CSV) wherever it appears.
  */
 import type { IndexRow, RankingRow } from '../engine/tables.ts';
 import type { UnitListing } from './page-inventory.ts';
@@ -10,9 +11,10 @@ import { pageInventory } from './page-inventory.ts';
 import { MAIN_SURVEY, surveyYears } from './index-selections.ts';
 import { planContent, type PlanContent } from './plan-content.ts';
 import { publishedData } from './published-data.ts';
-import { rankingContent, type SurveyRanking } from './ranking-content.ts';
+import { rankingContent, type RankingGroup, type SurveyRanking } from './ranking-content.ts';
 import { siteConfig } from './site-config.ts';
 import { unitContent, type TrendPanel } from './unit-content.ts';
+import { versionId } from './unit-versions.ts';
 
 export interface FocusUnit {
   unit_code: string;
@@ -24,6 +26,8 @@ export interface FocusUnit {
 
 export interface HomeContent {
   year: string | undefined;
+  /** The latest group of units ranked that year (the newest map's). */
+  group: RankingGroup | undefined;
   ranking: SurveyRanking | undefined;
   /** The province's overall index in `year`. */
   province: IndexRow | undefined;
@@ -33,6 +37,12 @@ export interface HomeContent {
   plan: PlanContent | undefined;
   /** The province's yearly overall index. */
   trend: TrendPanel | undefined;
+  /**
+   * The last whole year ranked on the map before the latest one (2024, the districts' last full
+   * year, once the communes of the new Khánh Hòa lead): kept one click away. Undefined when the
+   * latest ranking is on the only map there is.
+   */
+  earlierMap: { year: string; level: string } | undefined;
 }
 
 let cached: Promise<HomeContent> | undefined;
@@ -42,21 +52,32 @@ async function buildHomeContent(): Promise<HomeContent> {
   const site = await siteConfig();
   const inventory = await pageInventory();
   const year = inventory.rankingYears.at(-1) ?? surveyYears(data, MAIN_SURVEY).at(-1);
-  const ranking = year ? (await rankingContent(year)).rankings.find((r) => r.survey === MAIN_SURVEY) : undefined;
+  const group = year ? (await rankingContent(year)).groups.at(-1) : undefined;
+  const ranking = group?.rankings.find((r) => r.survey === MAIN_SURVEY);
   const planId = inventory.planIds[0];
   const plan = planId ? await planContent(planId) : undefined;
   const focusCode = plan?.plan.unit_code;
-  const provinceListing = inventory.unitListings.find((u) => u.code === site.province_code);
+  const focusRow = ranking?.dataset.rows.find((r) => r.unit_code === focusCode);
+  // The province of the latest ranking; before any ranking, the site's configured province.
+  const provinceId = group ? versionId(group.parent.code, group.parent.valid_from) : undefined;
+  const provinceListing = inventory.unitListings.find((u) => (provinceId ? u.id === provinceId : u.code === site.province_code));
   const provincePage = provinceListing ? await unitContent(provinceListing) : undefined;
+  let earlierMap: HomeContent['earlierMap'];
+  for (const y of [...inventory.rankingYears].reverse()) {
+    const earlier = (await rankingContent(y)).groups.find((g) => g.level !== group?.level && g.partYear === null);
+    if (group && earlier) {
+      earlierMap = { year: y, level: earlier.level };
+      break;
+    }
+  }
   return {
+    earlierMap,
     year,
+    group,
     ranking,
-    province: year ? data.cell(MAIN_SURVEY, year, site.province_code, 'overall') : undefined,
+    province: year && provinceListing ? data.cell(MAIN_SURVEY, year, provinceListing.id, 'overall') : undefined,
     provinceListing,
-    focus:
-      focusCode && ranking
-        ? { unit_code: focusCode, row: ranking.dataset.rows.find((r) => r.unit_code === focusCode), unitCount: ranking.dataset.rows.length }
-        : undefined,
+    focus: focusCode && ranking && focusRow ? { unit_code: focusCode, row: focusRow, unitCount: ranking.dataset.rows.length } : undefined,
     plan,
     trend: provincePage?.trends.find((t) => t.kind === 'year'),
   };

@@ -106,13 +106,15 @@ export function anyPublished(rows: readonly { status: string; value: number | nu
 }
 
 /**
- * The ranking of one period: one row per unit of the ranked level. rankings.csv holds one row
- * per unit and k (top-k probabilities for each k a plan names); the rows of `k` are taken, or of
- * the smallest k when `k` is not given or absent. Units that are not ranked have k empty and
- * appear once.
+ * The ranking of one period: one row per unit of `level` (below province `parent`, when given).
+ * rankings.csv holds one row per unit and k (top-k probabilities for each k a plan names); the
+ * rows of `k` are taken, or of the smallest k when `k` is not given or absent. Units that are not
+ * ranked have k empty and appear once.
  */
-export function rankingRows(data: PublishedData, survey: string, period: string, level: string, k?: number): RankingRow[] {
-  const rows = data.rankings.filter((r) => r.survey === survey && r.period === period && r.unit_level === level);
+export function rankingRows(data: PublishedData, survey: string, period: string, level: string, k?: number, parent?: string): RankingRow[] {
+  const rows = data.rankings.filter(
+    (r) => r.survey === survey && r.period === period && r.unit_level === level && (parent === undefined || r.parent_code === parent),
+  );
   const ks = [...new Set(rows.map((r) => r.k).filter((x): x is number => x !== null))].sort((a, b) => a - b);
   const chosen = k !== undefined && ks.includes(k) ? k : ks[0];
   const seen = new Set<string>();

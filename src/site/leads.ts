@@ -45,6 +45,28 @@ export function rankLead(
   return vi ? `Năm ${year}, ${unit} xếp hạng ${rank}${detail}.` : `In ${year}, ${unit} ranks ${rank}${detail}.`;
 }
 
+/**
+ * "Năm 2026, trong 65 xã, phường, đặc khu của Tỉnh Khánh Hòa, 3 cao hơn rõ so với toàn tỉnh, 4 thấp
+ * hơn rõ; 56 phù hợp với toàn tỉnh, 2 có quá ít phản hồi." The funnel plot's verdicts counted
+ * (method.md → Comparing units): what a reader can say about many small units when ranks would
+ * mostly be noise.
+ */
+export function funnelLead(
+  year: string,
+  units: string,
+  province: string,
+  classes: readonly ('above' | 'below' | 'consistent' | null)[],
+  lang: Lang,
+): string {
+  const count = (c: 'above' | 'below' | 'consistent' | null) => formatNumber(classes.filter((x) => x === c).length, lang);
+  const total = formatNumber(classes.length, lang);
+  const few = classes.filter((x) => x === null).length;
+  const fewText = few === 0 ? '' : lang === 'vi' ? `, ${formatNumber(few, lang)} có quá ít phản hồi` : `, ${formatNumber(few, lang)} have too few responses`;
+  return lang === 'vi'
+    ? `Năm ${year}, trong ${total} ${units} của ${province}, ${count('above')} có tỷ lệ hài lòng cao hơn rõ so với toàn tỉnh và ${count('below')} thấp hơn rõ; ${count('consistent')} phù hợp với toàn tỉnh${fewText}.`
+    : `In ${year}, of the ${total} ${units} of ${province}, ${count('above')} are clearly above the province in satisfaction and ${count('below')} clearly below; ${count('consistent')} are consistent with the province${fewText}.`;
+}
+
 const estimate = (row: IndexRow, lang: Lang): string => `${formatPercent(row.value, lang)}, ${CHART_WORDS[lang].n(row.n)}`;
 
 /**

@@ -16,56 +16,56 @@ import type { Unit, UnitLevel } from '../intake/types.ts';
 import { MAIN_SURVEY } from './index-selections.ts';
 import { PUBLISHED_DIR, publishedData } from './published-data.ts';
 import type { PageInventory } from './routes.ts';
-import { dataDir, siteConfig } from './site-config.ts';
+import { unitNameSlug } from './routes.ts';
+import { dataDir } from './site-config.ts';
+import { unitVersionId } from './unit-versions.ts';
 import { unitsWithResults } from './units-with-results.ts';
 
-/** A unit as lists and search show it. */
+/** A unit version as lists, search and its page show it. */
 export interface UnitListing {
+  /** Version id (unit-versions.ts): `22741@2025-07-01`; how the pages look its rows up. */
+  id: string;
   code: string;
   name_vi: string;
   name_en: string;
   level: UnitLevel;
-  /** Validity of the code under this name, merged over its rows (ISO dates; null = still valid). */
+  /** Validity of this version (ISO dates; null = still valid). */
   valid_from: string;
   valid_to: string | null;
+  /** The page address's name part (routes.ts → unitNameSlug), unique for the code. */
+  slug: string;
+  /**
+   * The unit's part of its chart ids: the code for the code's first version (the ids it always
+   * had), the code and start year for a later version (`22741-2025`), whose charts would
+   * otherwise take the old unit's ids.
+   */
+  chartKey: string;
 }
 
 /**
- * Units that get a page by default: the site's province and every district and commune in the
- * register (the register lists only units on the province's territory, before and after the 2025
- * reorganisation); other provinces (e.g. Khánh Hòa, which absorbed it) are context, not subjects.
- * A code listed twice under one name (two validity periods) is one page. Pass `keep` to narrow
- * further (e.g. to units with published results).
+ * Units that may get a page: every version of every unit in the register (the register lists the
+ * province's territory before and after the 2025 reorganisation). A code reused by a new unit is
+ * another unit with its own page (22810 Thị trấn Tân Sơn until 2025-06-30, Xã Ninh Sơn after); when
+ * the two also share a name (22813 Xã Lâm Sơn, which took in Xã Lương Sơn), the later one's address
+ * gets the year it started (`22813-lam-son-2025`), so the old page keeps the address it always had.
+ * Pass `keep` to narrow (e.g. to units with published results).
  */
-export function unitsWithPages(
-  units: readonly Unit[],
-  provinceCode: string,
-  keep: (unit: Unit) => boolean = () => true,
-): UnitListing[] {
-  const byCodeAndName = new Map<string, UnitListing>();
-  for (const unit of units) {
-    if (unit.level === 'province' && unit.code !== provinceCode) continue;
-    if (!keep(unit)) continue;
-    const key = `${unit.code}|${unit.name_vi}`;
-    const seen = byCodeAndName.get(key);
-    if (!seen) {
-      const { code, name_vi, name_en, level, valid_from, valid_to } = unit;
-      byCodeAndName.set(key, { code, name_vi, name_en, level, valid_from, valid_to });
-      continue;
-    }
-    // One name over two periods (22738 Phường Đô Vinh before and after 2025-07-01): one page
-    // whose validity spans both, named as the later row names it.
-    const later = seen.valid_from < unit.valid_from ? unit : seen;
-    byCodeAndName.set(key, {
-      code: unit.code,
-      name_vi: later.name_vi,
-      name_en: later.name_en,
-      level: later.level,
-      valid_from: seen.valid_from < unit.valid_from ? seen.valid_from : unit.valid_from,
-      valid_to: seen.valid_to === null || unit.valid_to === null ? null : seen.valid_to > unit.valid_to ? seen.valid_to : unit.valid_to,
-    });
+export function unitsWithPages(units: readonly Unit[], keep: (unit: Unit) => boolean = () => true): UnitListing[] {
+  const taken = new Set<string>();
+  const seenCodes = new Set<string>();
+  const listings: UnitListing[] = [];
+  const inOrder = [...units].sort((a, b) => (a.valid_from < b.valid_from ? -1 : a.valid_from > b.valid_from ? 1 : 0));
+  for (const unit of inOrder) {
+    const { code, name_vi, name_en, level, valid_from, valid_to } = unit;
+    const base = unitNameSlug(name_vi);
+    const slug = taken.has(`${code}-${base}`) ? `${base}-${valid_from.slice(0, 4)}` : base;
+    taken.add(`${code}-${slug}`);
+    const chartKey = seenCodes.has(code) ? `${code}-${valid_from.slice(0, 4)}` : code;
+    seenCodes.add(code);
+    if (keep(unit)) listings.push({ id: unitVersionId(unit), code, name_vi, name_en, level, valid_from, valid_to, slug, chartKey });
   }
-  return [...byCodeAndName.values()];
+  const position = new Map(units.map((u, i) => [unitVersionId(u), i]));
+  return listings.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
 }
 
 /** A plan as lists and search show it. */
@@ -115,14 +115,14 @@ export function pageInventory(): Promise<SiteInventory> {
 function unitsWithPublishedResults(listings: UnitListing[]): UnitListing[] {
   if (!existsSync(join(PUBLISHED_DIR, 'indices.csv'))) return [];
   const data = publishedData();
-  const yearlyOverall = (code: string) =>
-    data.ofUnit(MAIN_SURVEY, code).filter((r) => r.breakdown === 'all' && r.indicator === 'overall' && /^\d{4}$/.test(r.period));
+  const yearlyOverall = (id: string) =>
+    data.ofUnit(MAIN_SURVEY, id).filter((r) => r.breakdown === 'all' && r.indicator === 'overall' && /^\d{4}$/.test(r.period));
   return unitsWithResults(listings, yearlyOverall);
 }
 
 async function readInventory(): Promise<SiteInventory> {
   const registers = await loadRegisters(dataDir(), warn);
-  const unitListings = unitsWithPublishedResults(unitsWithPages(registers.units, (await siteConfig()).province_code));
+  const unitListings = unitsWithPublishedResults(unitsWithPages(registers.units));
   const plans = await readPlanListings();
   return {
     rankingYears: readRankingYears(),

@@ -9,8 +9,8 @@ import type { Plan, PlanTarget } from '../intake/types.ts';
 import { chartId, type ChartDataset } from './chart-datasets.ts';
 import { rankingRows } from './index-selections.ts';
 import { publishedData, type PublishedData } from './published-data.ts';
-import { siteConfig } from './site-config.ts';
 import { sitePlans } from './site-inputs.ts';
+import { rowVersionId } from './unit-versions.ts';
 
 /** One row of targets.csv with the plan target it comes from. */
 export interface AssessedTarget {
@@ -30,9 +30,10 @@ export interface RankTarget {
   k: number;
 }
 
-export interface PlanContent {
-  plan: Plan;
-  /** Every targets.csv row of the plan, in the plan's order (parts before their "all" row). */
+/** A plan's targets in one period: the plan's own (first) period, or a following year. */
+export interface PlanPeriod {
+  period: string;
+  /** Every targets.csv row of the plan in the period, in the plan's order (parts before their "all" row). */
   assessed: AssessedTarget[];
   /** Percentage targets (indices, coverage): one bullet chart. */
   bullets: Extract<ChartDataset, { table: 'targets' }> | null;
@@ -40,6 +41,20 @@ export interface PlanContent {
   bulletDomain: [number, number];
   rankTargets: RankTarget[];
   summary: TargetSummary;
+  /**
+   * When the plan's unit had ended before the period (status `unit_ended`): the codes of the units
+   * its territory went to (targets.csv successor_units); null otherwise.
+   */
+  successors: string[] | null;
+}
+
+/**
+ * A plan: its own period's targets (the fields of PlanPeriod, what the home and unit pages sum up)
+ * and every period it is assessed for (a plan "for 2024 and the following years": 2024, 2025, …).
+ */
+export interface PlanContent extends PlanPeriod {
+  plan: Plan;
+  periods: PlanPeriod[];
 }
 
 /**
@@ -89,7 +104,7 @@ export function summariseTargets(assessed: readonly AssessedTarget[]): TargetSum
     notMet: verdicts
       .filter((a) => a.row.status === 'not_met')
       .map((verdict) => ({ verdict, parts: partsOf(verdict).filter((p) => p.row.status !== 'met') })),
-    unassessed: verdicts.filter((a) => a.row.status === 'no_data' || a.row.status === 'too_few'),
+    unassessed: verdicts.filter((a) => a.row.status === 'no_data' || a.row.status === 'too_few' || a.row.status === 'unit_ended'),
     rows: assessed.length,
     split: verdicts.filter((a) => a.part === 'all'),
   };
@@ -110,14 +125,25 @@ export function bulletDomain(rows: readonly TargetRow[]): [number, number] {
 function respondents(data: PublishedData, row: TargetRow): number | null {
   if (row.indicator === 'coverage' || row.target.endsWith(':all')) return null;
   if (row.indicator === 'rank') return null;
-  const cell: IndexRow | undefined = data.cell(row.survey, row.period, row.unit_code, row.indicator, row.breakdown, row.breakdown_value);
+  const cell: IndexRow | undefined = data.cell(row.survey, row.period, rowVersionId(row), row.indicator, row.breakdown, row.breakdown_value);
   return cell ? cell.n : null;
 }
 
 async function buildPlanContent(plan: Plan): Promise<PlanContent> {
   const data = publishedData();
-  const site = await siteConfig();
   const rows = data.targets.filter((r) => r.plan === plan.id);
+  const periods = [...new Set(rows.map((r) => r.period))].sort();
+  const first = periods[0];
+  const contents = periods.map((period) => planPeriod(data, plan, rows.filter((r) => r.period === period), period === first ? [] : [period]));
+  const own = contents[0] ?? planPeriod(data, plan, [], []);
+  return { ...own, plan, periods: contents };
+}
+
+/**
+ * One period of a plan. `idSuffix` keeps the chart ids of the plan's own period as they always
+ * were (`targets-kh-95-2024`) and gives a following year's charts their own (`…-2025`).
+ */
+function planPeriod(data: PublishedData, plan: Plan, rows: readonly TargetRow[], idSuffix: string[]): PlanPeriod {
   const assessed: AssessedTarget[] = [];
   for (const target of plan.targets) {
     for (const row of rows) {
@@ -126,28 +152,32 @@ async function buildPlanContent(plan: Plan): Promise<PlanContent> {
       assessed.push({ row, target, part: of.part, n: respondents(data, row) });
     }
   }
-  const percentRows = assessed.filter((a) => a.row.indicator !== 'rank').map((a) => a.row);
+  const percentRows = assessed.filter((a) => a.row.indicator !== 'rank' && a.row.status !== 'unit_ended').map((a) => a.row);
   const rankTargets: RankTarget[] = [];
   for (const a of assessed.filter((x) => x.row.indicator === 'rank')) {
     const k = a.row.threshold;
-    const ranking = rankingRows(data, a.row.survey, a.row.period, site.ranked_level, k);
-    const unitRow: RankingRow | undefined = ranking.find((r) => r.unit_code === a.row.unit_code);
+    const own = data.rankings.find((r) => r.survey === a.row.survey && r.period === a.row.period && rowVersionId(r) === rowVersionId(a.row));
+    if (!own) continue;
+    const ranking = rankingRows(data, a.row.survey, a.row.period, own.unit_level, k, own.parent_code);
+    const unitRow: RankingRow | undefined = ranking.find((r) => rowVersionId(r) === rowVersionId(a.row));
     if (!unitRow) continue;
     a.n = unitRow.n;
     rankTargets.push({
       assessed: a,
-      dataset: { id: chartId('rank', 'target', plan.id, a.row.target), table: 'rankings', rows: [unitRow] },
+      dataset: { id: chartId('rank', 'target', plan.id, a.row.target.replace(':', '-'), ...idSuffix), table: 'rankings', rows: [unitRow] },
       unitCount: ranking.length,
       k,
     });
   }
+  const ended = rows.find((r) => r.status === 'unit_ended');
   return {
-    plan,
+    period: rows[0]?.period ?? '',
     assessed,
-    bullets: percentRows.length > 0 ? { id: chartId('targets', plan.id), table: 'targets', rows: percentRows } : null,
+    bullets: percentRows.length > 0 ? { id: chartId('targets', plan.id, ...idSuffix), table: 'targets', rows: percentRows } : null,
     bulletDomain: bulletDomain(percentRows),
     rankTargets,
     summary: summariseTargets(assessed),
+    successors: ended ? (ended.successor_units ?? '').split(';').filter(Boolean) : null,
   };
 }
 
@@ -166,6 +196,7 @@ export async function planContent(id: string): Promise<PlanContent> {
 }
 
 /** The charts of a plan's targets (a plan page, or one plan's targets on a unit or home page). */
-export function planDatasets(content: Pick<PlanContent, 'bullets' | 'rankTargets'>): ChartDataset[] {
-  return [...(content.bullets ? [content.bullets] : []), ...content.rankTargets.map((r) => r.dataset)];
+export function planDatasets(content: Pick<PlanContent, 'bullets' | 'rankTargets'> & { periods?: PlanPeriod[] }): ChartDataset[] {
+  const periods = content.periods ?? [content];
+  return periods.flatMap((p) => [...(p.bullets ? [p.bullets] : []), ...p.rankTargets.map((r) => r.dataset)]);
 }

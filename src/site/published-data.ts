@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { CoverageRow, IndexRow, IndicatorRow, RankingRow, TargetRow, TrendRow } from '../engine/tables.ts';
+import { rowVersionId } from './unit-versions.ts';
 
 export const PUBLISHED_DIR = join(process.cwd(), 'public', 'data');
 
@@ -157,11 +158,15 @@ export interface PublishedData {
   coverage: CoverageRow[];
   targets: TargetRow[];
   indicators: IndicatorRow[];
-  /** One cell: survey, period, unit, indicator, breakdown (default `all`) and its value (default `*`). */
+  /**
+   * One cell: survey, period, unit version (unit-versions.ts: `22741@2025-07-01`), indicator,
+   * breakdown (default `all`) and its value (default `*`). A new unit's periods before it existed
+   * are its back-cast cells.
+   */
   cell(survey: string, period: string, unit: string, indicator: string, breakdown?: string, value?: string): IndexRow | undefined;
-  /** All index rows of one unit and survey (any period, breakdown, indicator). */
+  /** All index rows of one unit version and survey (any period, basis, breakdown, indicator). */
   ofUnit(survey: string, unit: string): IndexRow[];
-  /** The trends.csv row of a unit's overall index (breakdown `all`) in `period`, against the period before. */
+  /** The trends.csv row of a unit version's overall index (breakdown `all`) in `period`, against the period before. */
   overallTrend(survey: string, period: string, unit: string): TrendRow | undefined;
 }
 
@@ -172,7 +177,7 @@ export function publishedData(): PublishedData {
   const indices = readCsv('indices.csv').map(toIndex);
   const byUnit = new Map<string, IndexRow[]>();
   for (const row of indices) {
-    const k = `${row.survey}|${row.unit_code}`;
+    const k = `${row.survey}|${rowVersionId(row)}`;
     const list = byUnit.get(k);
     if (list) list.push(row);
     else byUnit.set(k, [row]);
@@ -204,7 +209,7 @@ export function publishedData(): PublishedData {
       readCsv('trends.csv', (line) => line.includes(',all,*,overall,'))
         .map(toTrend)
         .filter((t) => t.breakdown === 'all' && t.indicator === 'overall')
-        .map((t) => [`${t.survey}|${t.period}|${t.unit_code}`, t]),
+        .map((t) => [`${t.survey}|${t.period}|${rowVersionId(t)}`, t]),
     );
     return overallTrends;
   };

@@ -1,15 +1,17 @@
 /**
- * What a ranking page shows for one year, before any wording: the ranking of the ranked level
- * (rank, rank interval, chances of first place and of the top k) for the main survey and any
- * other survey ranked that year, the province's value as the reference, and the heat table of
- * element values across the units.
+ * What a ranking page shows for one year, before any wording: for each group of units ranked
+ * against each other (RankingGroup), the ranking (rank, rank interval, chances of first place and
+ * of the top k) for the main survey and any other survey ranked that year, the province's value as
+ * the reference, and the heat table of element values across the units.
  */
-import type { IndexRow } from '../engine/tables.ts';
+import { periodBounds } from '../engine/reference/period-calendar.ts';
+import type { IndexRow, RankingRow } from '../engine/tables.ts';
 import type { UnitLevel } from '../intake/types.ts';
 import { chartId, type ChartDataset } from './chart-datasets.ts';
 import { indicatorOrder, MAIN_SURVEY, rankingRows } from './index-selections.ts';
 import { publishedData, type PublishedData } from './published-data.ts';
-import { siteConfig } from './site-config.ts';
+import { siteRegisters } from './site-inputs.ts';
+import { versionId } from './unit-versions.ts';
 
 export type RankingDataset = Extract<ChartDataset, { table: 'rankings' }>;
 
@@ -22,9 +24,10 @@ export interface SurveyRanking {
   province: IndexRow | undefined;
 }
 
-/** One row of the heat table: a unit and its cells, one per column indicator. */
+/** One row of the heat table: a unit version and its cells, one per column indicator. */
 export interface HeatRow {
   unit_code: string;
+  unit_valid_from: string;
   cells: (IndexRow | undefined)[];
 }
 
@@ -35,16 +38,36 @@ export interface HeatTable {
   rows: HeatRow[];
 }
 
-export interface RankingContent {
-  year: string;
+/**
+ * Units ranked against each other in one year: the units directly below one province version
+ * (rankings.csv → parent_code, unit_level). 2024 has one group, Ninh Thuận's districts; 2025 has
+ * two, the districts over January–June and the new communes of Khánh Hòa over July–December.
+ */
+export interface RankingGroup {
+  /** `district`, `commune`: also what the page's words and chart ids tell groups apart by. */
   level: UnitLevel;
+  /** The province version the units are ranked within, as its `IndexRow` unit would be named. */
+  parent: { code: string; valid_from: string };
+  /** The days of `year` the group's units existed, when not the whole year (a part year). */
+  partYear: { from: string; to: string } | null;
   /** The main survey first, then other surveys ranked that year. */
   rankings: SurveyRanking[];
   heat: HeatTable;
+  /**
+   * Whether a funnel plot (method.md → Comparing units) should lead: most rank intervals are wide,
+   * so the ranks themselves would mostly be noise.
+   */
+  funnelFirst: boolean;
 }
 
-/** The heat table of `survey`: overall index and elements per unit (whole unit, one year). */
-export function heatTable(data: PublishedData, survey: string, year: string, unitCodes: readonly string[]): HeatTable {
+export interface RankingContent {
+  year: string;
+  /** Older map first (districts before communes). */
+  groups: RankingGroup[];
+}
+
+/** The heat table of `survey`: overall index and elements per unit version (whole unit, one year). */
+export function heatTable(data: PublishedData, survey: string, year: string, units: readonly { code: string; valid_from: string }[]): HeatTable {
   const order = indicatorOrder(data, survey);
   const indicators = data.indicators
     .filter((r) => r.survey === survey && (r.level === 'overall' || r.level === 'element'))
@@ -52,28 +75,68 @@ export function heatTable(data: PublishedData, survey: string, year: string, uni
     .map((r) => r.indicator);
   return {
     indicators,
-    rows: unitCodes.map((unit_code) => ({ unit_code, cells: indicators.map((indicator) => data.cell(survey, year, unit_code, indicator)) })),
+    rows: units.map((unit) => ({
+      unit_code: unit.code,
+      unit_valid_from: unit.valid_from,
+      cells: indicators.map((indicator) => data.cell(survey, year, versionId(unit.code, unit.valid_from), indicator)),
+    })),
   };
+}
+
+/**
+ * "Most rank intervals are wide": more than half of the ranked units have a 95 % rank interval
+ * longer than a quarter of the group (and than 3 ranks). 7 districts with ~800 respondents each
+ * give intervals of 1–3 ranks; 65 communes with ~200 each give intervals of 10 ranks and more.
+ */
+export function rankIntervalsMostlyWide(rows: readonly RankingRow[]): boolean {
+  const ranked = rows.filter((r) => r.status === 'ranked' && r.rank_low !== null && r.rank_high !== null);
+  const wideFrom = Math.max(3, rows.length / 4);
+  const wide = ranked.filter((r) => (r.rank_high ?? 0) - (r.rank_low ?? 0) + 1 > wideFrom).length;
+  return ranked.length === 0 ? rows.length > 0 : wide > ranked.length / 2;
 }
 
 async function buildRankingContent(year: string): Promise<RankingContent> {
   const data = publishedData();
-  const site = await siteConfig();
-  const surveys = [...new Set(data.rankings.filter((r) => r.period === year && r.unit_level === site.ranked_level).map((r) => r.survey))].sort(
-    (a, b) => Number(b === MAIN_SURVEY) - Number(a === MAIN_SURVEY) || (a < b ? -1 : 1),
+  const registers = await siteRegisters();
+  const inYear = data.rankings.filter((r) => r.period === year);
+  const groupKeys = [...new Set(inYear.map((r) => `${r.unit_level}|${r.parent_code}`))].sort((a, b) =>
+    (a.startsWith('district') ? 0 : 1) - (b.startsWith('district') ? 0 : 1) || (a < b ? -1 : 1),
   );
-  const rankings = surveys.map((survey): SurveyRanking => {
-    const rows = rankingRows(data, survey, year, site.ranked_level);
+  const { start, end } = periodBounds(year);
+  const groups = groupKeys.map((key): RankingGroup => {
+    const [level, parentCode] = key.split('|') as [UnitLevel, string];
+    const rows = inYear.filter((r) => r.unit_level === level && r.parent_code === parentCode);
+    const surveys = [...new Set(rows.map((r) => r.survey))].sort(
+      (a, b) => Number(b === MAIN_SURVEY) - Number(a === MAIN_SURVEY) || (a < b ? -1 : 1),
+    );
+    // The group's province version is the one its units were below (they share one).
+    const member = registers.unitVersions(rows[0]?.unit_code ?? '').find((u) => u.valid_from === rows[0]?.unit_valid_from);
+    const parent = member ? registers.unitOn(parentCode, member.valid_from) : null;
+    const parentRef = { code: parentCode, valid_from: parent?.valid_from ?? '' };
+    const from = parent && parent.valid_from > start ? parent.valid_from : start;
+    const to = parent?.valid_to && parent.valid_to < end ? parent.valid_to : end;
+    const idParts = groupKeys.length > 1 ? [year, level] : [year];
+    const rankings = surveys.map((survey): SurveyRanking => {
+      const picked = rankingRows(data, survey, year, level, undefined, parentCode);
+      return {
+        survey,
+        dataset: { id: chartId('ranking', survey, ...idParts), table: 'rankings', rows: picked },
+        k: picked.find((r) => r.k !== null)?.k ?? null,
+        province: data.cell(survey, year, versionId(parentRef.code, parentRef.valid_from), 'overall'),
+      };
+    });
+    const main = rankings[0];
+    const heatUnits = main ? [parentRef, ...main.dataset.rows.map((r) => ({ code: r.unit_code, valid_from: r.unit_valid_from }))] : [];
     return {
-      survey,
-      dataset: { id: chartId('ranking', survey, year), table: 'rankings', rows },
-      k: rows.find((r) => r.k !== null)?.k ?? null,
-      province: data.cell(survey, year, site.province_code, 'overall'),
+      level,
+      parent: parentRef,
+      partYear: from !== start || to !== end ? { from, to } : null,
+      rankings,
+      heat: heatTable(data, main?.survey ?? MAIN_SURVEY, year, heatUnits),
+      funnelFirst: main ? rankIntervalsMostlyWide(main.dataset.rows) : false,
     };
   });
-  const main = rankings[0];
-  const units = main ? [site.province_code, ...main.dataset.rows.map((r) => r.unit_code)] : [];
-  return { year, level: site.ranked_level, rankings, heat: heatTable(data, main?.survey ?? MAIN_SURVEY, year, units) };
+  return { year, groups };
 }
 
 const cache = new Map<string, Promise<RankingContent>>();
@@ -89,5 +152,5 @@ export function rankingContent(year: string): Promise<RankingContent> {
 }
 
 export function rankingDatasets(content: RankingContent): ChartDataset[] {
-  return content.rankings.map((r) => r.dataset);
+  return content.groups.flatMap((g) => g.rankings.map((r) => r.dataset));
 }

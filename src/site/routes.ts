@@ -18,8 +18,9 @@
  *
  * A unit's slug is its Vietnamese name folded to ASCII without the word for its kind of unit
  * (585 "Huyện Ninh Sơn" → `585-ninh-son`), the same in both languages. The code keeps the
- * address unique; the slug keeps it readable. A code whose name changed (22759 "Phường Kinh
- * Dinh" until 2025-06-30, "Phường Phan Rang" after) thus gets one address per name.
+ * address unique; the slug keeps it readable. A code reused by a new unit (22759 "Phường Kinh
+ * Dinh" until 2025-06-30, "Phường Phan Rang" after) thus gets one address per unit version; a
+ * reused code under the same name gets the new version's start year (`22813-lam-son-2025`).
  */
 import { foldDiacritics } from './fold-diacritics.ts';
 import { LANGS, otherLang, type Lang } from './i18n.ts';
@@ -83,9 +84,12 @@ export function unitNameSlug(nameVi: string): string {
   return slugify(prefix ? folded.slice(prefix.length + 1) : folded);
 }
 
-/** The route of a unit's page, from its register row (`code`, `name_vi`). */
-export function unitRoute(unit: { code: string; name_vi: string }): Route {
-  return { key: 'unit', code: unit.code, slug: unitNameSlug(unit.name_vi) };
+/**
+ * The route of a unit's page, from its listing (`code`, `slug`: page-inventory.ts, which adds the
+ * start year to a reused code's later version of the same name) or a register row (`name_vi`).
+ */
+export function unitRoute(unit: { code: string; name_vi: string; slug?: string }): Route {
+  return { key: 'unit', code: unit.code, slug: unit.slug ?? unitNameSlug(unit.name_vi) };
 }
 
 /** Parameters end up as one path segment: refuse anything that would need escaping or add a `/`. */
@@ -171,7 +175,7 @@ export function allPagePaths(inventory: PageInventory): string[] {
   return allRoutes(inventory).flatMap((route) => LANGS.map((lang) => pathOf(route, lang)));
 }
 
-/** The same unit listed twice (one code valid in two periods under one name) is one page. */
+/** A route listed twice is one page. */
 function dedupe(routes: Route[]): Route[] {
   const seen = new Set<string>();
   return routes.filter((route) => {

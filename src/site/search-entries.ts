@@ -19,6 +19,7 @@ import { formatDate } from './format.ts';
 import { LANGS, t, UNIT_LEVEL_LABEL, type Lang, type UiKey } from './i18n.ts';
 import type { PlanListing, UnitListing } from './page-inventory.ts';
 import { pathOf, unitRoute, type Route, type StaticRouteKey } from './routes.ts';
+import { unitVersionId } from './unit-versions.ts';
 
 export type SearchKind = 'page' | 'ranking' | 'plan' | UnitLevel;
 
@@ -93,8 +94,8 @@ export interface SearchSources {
 }
 
 /**
- * The search entry of one register version of a unit; `pageOf` finds the page of a code under one
- * name (a code renamed has one page per name, routes.ts).
+ * The search entry of one register version of a unit; `pageOf` finds the page of that version
+ * (a code reused by a new unit has one page per version, routes.ts).
  */
 function unitEntry(unit: Unit, registers: Registers, pageOf: (unit: Unit) => UnitListing | undefined, seriesStart: string): SearchEntry {
   const page = pageOf(unit);
@@ -114,9 +115,8 @@ function unitEntry(unit: Unit, registers: Registers, pageOf: (unit: Unit) => Uni
 export function searchEntries(sources: SearchSources): SearchEntry[] {
   const { staticKeys, rankingYears, registers, provinceCode, pages, plans } = sources;
   const register = registers.units;
-  const pageKey = (unit: Pick<Unit, 'code' | 'name_vi'>) => `${unit.code}|${unit.name_vi}`;
-  const pagesByName = new Map(pages.map((page) => [pageKey(page), page]));
-  const pageOf = (unit: Unit) => pagesByName.get(pageKey(unit));
+  const pagesByVersion = new Map(pages.map((page) => [page.id, page]));
+  const pageOf = (unit: Unit) => pagesByVersion.get(unitVersionId(unit));
   const seriesStart = register.reduce((min, u) => (u.valid_from < min ? u.valid_from : min), '9999-12-31');
   return [
     ...staticKeys.map((key): SearchEntry => ({ kind: 'page', title: bilingual((lang) => t(STATIC_TITLE[key], lang)), path: both({ key } as Route) })),
@@ -125,7 +125,10 @@ export function searchEntries(sources: SearchSources): SearchEntry[] {
       title: bilingual((lang) => `${t('navRanking', lang)} ${year}`),
       path: both({ key: 'ranking', year }),
     })),
-    ...register.filter((unit) => unit.level !== 'province' || unit.code === provinceCode).map((unit) => unitEntry(unit, registers, pageOf, seriesStart)),
+    // Provinces are entries when they are the site's or have a page (Khánh Hòa from 2025-07-01).
+    ...register
+      .filter((unit) => unit.level !== 'province' || unit.code === provinceCode || pageOf(unit) !== undefined)
+      .map((unit) => unitEntry(unit, registers, pageOf, seriesStart)),
     ...plans.map((plan): SearchEntry => ({ kind: 'plan', title: plan.title, path: both({ key: 'plan', id: plan.id }) })),
   ];
 }

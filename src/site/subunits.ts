@@ -22,36 +22,43 @@ export interface Subunit {
 }
 
 /**
- * Units whose parent is `code` during `year`, in the reader's alphabetical order. `overall(code)`
- * looks up a unit's overall index row of the year.
+ * Units whose parent is `parent` (a code, or a unit version: then only while that version was
+ * valid) during `year`, in the reader's alphabetical order. `overall(unit)` looks up a unit
+ * version's overall index row of the year.
  */
 export function subunitsOf(
   units: readonly Unit[],
-  code: string,
+  parent: string | Unit,
   year: string,
-  overall: (code: string) => IndexRow | undefined,
+  overall: (unit: Unit) => IndexRow | undefined,
   lang: Lang,
 ): Subunit[] {
+  const code = typeof parent === 'string' ? parent : parent.code;
   const byCode = new Map<string, Unit[]>();
   for (const unit of units) {
     if (unit.parent_code !== code || !validDuring(unit, year)) continue;
+    if (typeof parent !== 'string' && !overlaps(unit, parent)) continue;
     byCode.set(unit.code, [...(byCode.get(unit.code) ?? []), unit]);
   }
   const collator = new Intl.Collator(lang === 'vi' ? 'vi' : 'en', { sensitivity: 'base', numeric: true });
   const nameOf = (unit: Unit) => (lang === 'vi' ? unit.name_vi : unit.name_en);
-  return [...byCode.entries()]
-    .map(([unitCode, versions]) => ({ unit: versionFor(versions, year) as Unit, overall: overall(unitCode) }))
+  return [...byCode.values()]
+    .map((versions) => versionFor(versions, year) as Unit)
+    .map((unit) => ({ unit, overall: overall(unit) }))
     .sort((a, b) => collator.compare(nameOf(a.unit), nameOf(b.unit)) || a.unit.code.localeCompare(b.unit.code));
 }
+
+const overlaps = (a: Unit, b: Unit): boolean =>
+  a.valid_from <= (b.valid_to ?? '9999-12-31') && b.valid_from <= (a.valid_to ?? '9999-12-31');
 
 /**
  * One table row per sub-unit: the name (a link when `href` gives the unit a page), the value or
  * "quá ít phản hồi (n = 12)", the 95 % interval and n, worded as every other table of the site.
  */
-export function subunitRows(subunits: readonly Subunit[], lang: Lang, href: (code: string) => string | undefined): DataTableRow[] {
+export function subunitRows(subunits: readonly Subunit[], lang: Lang, href: (unit: Unit) => string | undefined): DataTableRow[] {
   return subunits.map(({ unit, overall }) => {
     const name = lang === 'vi' ? unit.name_vi : unit.name_en;
-    const link = href(unit.code);
+    const link = href(unit);
     return {
       name: link ? { text: name, href: link } : name,
       value: overall ? valueCell(overall, lang) : { text: CHART_WORDS[lang].noData, className: 'suppressed' },

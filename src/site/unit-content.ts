@@ -26,6 +26,7 @@ import { publishedData, type PublishedData } from './published-data.ts';
 import { siteConfig } from './site-config.ts';
 import { siteRegisters, sitePlans, siteSurveys } from './site-inputs.ts';
 import { validDuring } from './unit-names.ts';
+import { rowVersionId, unitVersionId } from './unit-versions.ts';
 import { weakestParts, type WeakestParts } from './weakest-parts.ts';
 
 export type IndexDataset = Extract<ChartDataset, { table: 'indices' }>;
@@ -34,12 +35,17 @@ export type TargetDataset = Extract<ChartDataset, { table: 'targets' }>;
 export interface TrendPanel {
   survey: string;
   kind: PeriodKind;
+  /** Version id of the unit (unit-versions.ts). */
   unit: string;
-  /** The unit's rows, then the comparison unit's rows (each oldest first). */
+  /** The unit's rows (a new unit's back-cast ones first), then the comparison unit's rows (each oldest first). */
   dataset: IndexDataset;
-  /** The province, drawn as a second series (yearly trends of units below the province). */
+  /** Version id of the province, drawn as a second series (yearly trends of units below the province). */
   comparisonUnit: string | null;
   methodBreaks: string[];
+  /** The unit's first direct period after back-cast ones (trends.csv `boundary_break`), if any. */
+  boundaryBreak: string | null;
+  /** The unit version's last day (null = still valid): a year it ended in is a part year. */
+  unitValidTo: string | null;
 }
 
 export type BreakdownKey = 'field' | 'channel' | 'respondent_type' | 'agency';
@@ -64,7 +70,8 @@ export interface UnitContent {
   survey: string;
   /** The year detailed (see detailYear); undefined when the unit has no result. */
   year: string | undefined;
-  provinceCode: string;
+  /** Version id of the province the unit lies in (none for a province). */
+  provinceId: string | null;
   /** Year, quarter and month panels that have something published (months may be absent). */
   trends: TrendPanel[];
   /** Period kinds left out because every cell was suppressed. */
@@ -89,17 +96,25 @@ function trendPanel(
   comparisonUnit: string | null,
 ): TrendPanel | null {
   const survey = instrument.id;
-  const own = overallSeries(data, survey, listing.code, kind).filter((r) => validDuring(listing, r.period));
-  if (!anyPublished(own)) return null;
+  const own = overallSeries(data, survey, listing.id, kind).filter((r) => r.basis === 'back-cast' || validDuring(listing, r.period));
+  if (!anyPublished(own.filter((r) => r.basis === 'direct'))) return null;
   const comparison = comparisonUnit ? overallSeries(data, survey, comparisonUnit, kind) : [];
   return {
     survey,
     kind,
-    unit: listing.code,
-    dataset: { id: chartId('trend', survey, listing.code, kind), table: 'indices', rows: [...own, ...comparison] },
+    unit: listing.id,
+    dataset: { id: chartId('trend', survey, listing.chartKey, kind), table: 'indices', rows: [...own, ...comparison] },
     comparisonUnit: comparison.length > 0 ? comparisonUnit : null,
     methodBreaks: methodBreakPeriods(instrument, [...own, ...comparison].map((r) => r.period)),
+    boundaryBreak: own.some((r) => r.basis === 'back-cast') ? (own.find((r) => r.basis === 'direct')?.period ?? null) : null,
+    unitValidTo: listing.valid_to,
   };
+}
+
+/** The province version a unit version lies in, as the register's parents say on its first day. */
+function provinceOf(registers: Registers, listing: UnitListing) {
+  if (listing.level === 'province') return null;
+  return registers.ancestorsOn(listing.code, listing.valid_from).find((u) => u.level === 'province') ?? null;
 }
 
 function indexDataset(id: string, rows: IndexRow[]): IndexDataset | null {
@@ -129,7 +144,7 @@ function agencyCodesOf(registers: Registers, unit: string, year: string, level: 
  * each section saying which year it shows.
  */
 function detailYear(data: PublishedData, survey: string, listing: UnitListing): string | undefined {
-  const years = overallSeries(data, survey, listing.code, 'year').filter((r) => validDuring(listing, r.period));
+  const years = overallSeries(data, survey, listing.id, 'year').filter((r) => r.basis === 'direct' && validDuring(listing, r.period));
   return (years.filter((r) => r.status === 'ok').at(-1) ?? years.at(-1))?.period;
 }
 
@@ -141,14 +156,17 @@ async function buildUnitContent(listing: UnitListing): Promise<UnitContent> {
   const main = surveys.find((s) => s.id === MAIN_SURVEY);
   if (!main) throw new Error(`surveys/${MAIN_SURVEY}/survey.json is missing: the data pages describe that survey`);
   const survey = main.id;
-  const unit = listing.code;
-  const isProvince = unit === site.province_code;
+  const unit = listing.id;
+  const chartKey = listing.chartKey;
+  const isProvince = listing.level === 'province';
+  const province = provinceOf(registers, listing);
+  const provinceId = province ? unitVersionId(province) : null;
   const year = detailYear(data, survey, listing);
 
   const trends: TrendPanel[] = [];
   const trendsWithheld: PeriodKind[] = [];
   for (const kind of PERIOD_KINDS) {
-    const panel = trendPanel(data, main, listing, kind, kind === 'year' && !isProvince ? site.province_code : null);
+    const panel = trendPanel(data, main, listing, kind, kind === 'year' && !isProvince ? provinceId : null);
     if (panel) trends.push(panel);
     else trendsWithheld.push(kind);
   }
@@ -157,7 +175,7 @@ async function buildUnitContent(listing: UnitListing): Promise<UnitContent> {
     field: registers.fields.map((f) => f.code),
     channel: CHANNELS,
     respondent_type: RESPONDENT_TYPES,
-    agency: year ? agencyCodesOf(registers, unit, year, listing.level) : [],
+    agency: year ? agencyCodesOf(registers, listing.code, year, listing.level) : [],
   };
   const breakdowns: BreakdownPanel[] = year
     ? // The province's agencies are all on its district pages (see agencyCodesOf).
@@ -165,7 +183,7 @@ async function buildUnitContent(listing: UnitListing): Promise<UnitContent> {
         let cells = breakdownCells(data, survey, unit, year, breakdown, order[breakdown]);
         if (breakdown === 'agency') cells = cells.filter((c) => order.agency.includes(c.breakdown_value));
         const slug = { field: 'fields', channel: 'channels', respondent_type: 'respondent-types', agency: 'agencies' }[breakdown];
-        return { breakdown, dataset: indexDataset(chartId(slug, survey, unit, year), cells), cellCount: cells.length };
+        return { breakdown, dataset: indexDataset(chartId(slug, survey, chartKey, year), cells), cellCount: cells.length };
       })
     : [];
 
@@ -174,20 +192,20 @@ async function buildUnitContent(listing: UnitListing): Promise<UnitContent> {
 
   const otherSurveys = surveys
     .filter((s) => s.id !== survey)
-    .map((s) => trendPanel(data, s, listing, 'year', isProvince ? null : site.province_code))
+    .map((s) => trendPanel(data, s, listing, 'year', isProvince ? null : provinceId))
     .filter((p): p is TrendPanel => p !== null);
 
   const targets: UnitTargets[] = [];
   for (const plan of await sitePlans()) {
     const content = await planContent(plan.id);
-    const assessed = content.assessed.filter((a) => a.row.unit_code === unit);
+    const assessed = content.assessed.filter((a) => rowVersionId(a.row) === unit);
     if (assessed.length === 0) continue;
     const percentRows = assessed.filter((a) => a.row.indicator !== 'rank').map((a) => a.row);
     targets.push({
       plan: content,
       assessed,
-      bullets: percentRows.length > 0 ? { id: chartId('targets', plan.id, unit), table: 'targets', rows: percentRows } : null,
-      rankTargets: content.rankTargets.filter((r) => r.assessed.row.unit_code === unit),
+      bullets: percentRows.length > 0 ? { id: chartId('targets', plan.id, chartKey), table: 'targets', rows: percentRows } : null,
+      rankTargets: content.rankTargets.filter((r) => rowVersionId(r.assessed.row) === unit),
     });
   }
 
@@ -195,13 +213,13 @@ async function buildUnitContent(listing: UnitListing): Promise<UnitContent> {
     listing,
     survey,
     year,
-    provinceCode: site.province_code,
+    provinceId,
     trends,
     trendsWithheld,
-    elements: year ? indexDataset(chartId('elements', survey, unit, year), elementRows) : null,
-    items: year ? indexDataset(chartId('items', survey, unit, year), itemCells(data, survey, unit, year)) : null,
+    elements: year ? indexDataset(chartId('elements', survey, chartKey, year), elementRows) : null,
+    items: year ? indexDataset(chartId('items', survey, chartKey, year), itemCells(data, survey, unit, year)) : null,
     breakdowns,
-    coverage: data.coverage.filter((r) => r.unit_code === unit && r.survey === survey && /^\d{4}$/.test(r.period)),
+    coverage: data.coverage.filter((r) => rowVersionId(r) === unit && r.survey === survey && /^\d{4}$/.test(r.period)),
     otherSurveys,
     targets,
     weakest: weakestParts(elementRows, fieldRows),
@@ -210,9 +228,9 @@ async function buildUnitContent(listing: UnitListing): Promise<UnitContent> {
 
 const cache = new Map<string, Promise<UnitContent>>();
 
-/** The content of a unit's page (one per code and name), built once per build. */
+/** The content of a unit version's page, built once per build. */
 export function unitContent(listing: UnitListing): Promise<UnitContent> {
-  const key = `${listing.code}|${listing.name_vi}`;
+  const key = listing.id;
   let content = cache.get(key);
   if (!content) {
     content = buildUnitContent(listing);

@@ -1,14 +1,15 @@
 /**
  * A unit's name, linked to its page when it has one: what every table of units prints in its
- * first column. The page is the one of the code under the name valid in the period shown
- * (a code that changed name has one page per name).
+ * first column. The page is the one of the code's version valid in the period shown, or on the
+ * date given (a published row's unit_valid_from names its version exactly; a code reused by a new
+ * unit has one page per version).
  */
 import type { DataTableCell } from '../components/data-table.ts';
 import type { Lang } from './i18n.ts';
 import { pageInventory, type UnitListing } from './page-inventory.ts';
 import { pathOf, unitRoute } from './routes.ts';
 import { siteRegisters } from './site-inputs.ts';
-import { unitName, validDuring } from './unit-names.ts';
+import { unitName, validDuring, versionFor } from './unit-names.ts';
 
 export interface UnitLinker {
   name(code: string, lang: Lang, period?: string): string;
@@ -31,7 +32,7 @@ async function build(): Promise<UnitLinker> {
   const href = (code: string, lang: Lang, period?: string): string | undefined => {
     const pages = listings.get(code);
     if (!pages) return undefined;
-    const page = (period ? pages.find((l) => validDuring(l, period)) : undefined) ?? pages.at(-1);
+    const page = (period ? versionFor(pages.filter((l) => validDuring(l, period)), period) : undefined) ?? pages.at(-1);
     return page ? pathOf(unitRoute(page), lang) : undefined;
   };
   const name = (code: string, lang: Lang, period?: string) => unitName(registers, code, lang, period);

@@ -3,7 +3,8 @@
  * respondent types), in the page's language. A unit or agency code may have held two names
  * (22759 Phường Kinh Dinh until 30/06/2025, Phường Phan Rang after), so a name is looked up for a
  * period: the version valid at the period's end, else any version valid during it, else the
- * latest version (a code is never shown bare when the register knows it).
+ * latest version (a code is never shown bare when the register knows it). A published row names
+ * its version exactly: pass its unit_valid_from as the "period".
  */
 import { periodRange } from '../intake/load-plans.ts';
 import type { Registers } from '../intake/registers.ts';
@@ -15,9 +16,17 @@ interface Dated {
   valid_to: string | null;
 }
 
-/** Whether a version's validity overlaps the period (`2024`, `2024-Q1`, `2024-03`). */
+/**
+ * The days of a period (`2024`, `2024-Q1`, `2024-03`) or of one ISO date (`2025-07-01`: a row's
+ * unit_valid_from, which names one unit version exactly).
+ */
+function rangeOf(periodOrDate: string): { from: string; to: string } | null {
+  return /^\d{4}-\d{2}-\d{2}$/.test(periodOrDate) ? { from: periodOrDate, to: periodOrDate } : periodRange(periodOrDate);
+}
+
+/** Whether a version's validity overlaps the period (`2024`, `2024-Q1`, `2024-03`) or holds the date. */
 export function validDuring(version: Dated, period: string): boolean {
-  const range = periodRange(period);
+  const range = rangeOf(period);
   if (!range) return false;
   return version.valid_from <= range.to && (version.valid_to === null || version.valid_to >= range.from);
 }
@@ -25,7 +34,7 @@ export function validDuring(version: Dated, period: string): boolean {
 /** The version to name a code by in `period` (see the module comment); undefined when none. */
 export function versionFor<T extends Dated>(versions: readonly T[], period: string | undefined): T | undefined {
   if (versions.length === 0) return undefined;
-  const range = period ? periodRange(period) : null;
+  const range = period ? rangeOf(period) : null;
   if (range) {
     const atEnd = versions.find((v) => v.valid_from <= range.to && (v.valid_to === null || v.valid_to >= range.to));
     if (atEnd) return atEnd;
