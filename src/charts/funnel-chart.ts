@@ -225,14 +225,15 @@ const LABEL_SPOTS = [
 ] as const;
 
 /**
- * Places each name (px, frame coordinates) at the spot around its mark that covers the fewest
- * other marks and names and stays inside `bounds`; the first spot wins a tie. Names are placed
+ * Places each name (px, frame coordinates) at the spot around its mark that stays inside
+ * `bounds`, crosses no name already placed nor a horizontal line at one of `bounds.lines` (the
+ * province's value) and covers the fewest other marks; the first spot wins a tie. Names are placed
  * in the order given. Returns the text's anchor point and alignment.
  */
 export function placeLabels<T>(
   items: { d: T; x: number; y: number; width: number }[],
   marks: { x: number; y: number }[],
-  bounds: { left: number; right: number; top: number; bottom: number; line: number },
+  bounds: { left: number; right: number; top: number; bottom: number; line: number; lines?: number[] },
 ): { d: T; x: number; y: number; anchor: 'start' | 'end' }[] {
   const placed: LabelBox[] = [];
   const { line } = bounds;
@@ -248,7 +249,8 @@ export function placeLabels<T>(
       const score =
         (outside ? 100 : 0) +
         marks.filter((m) => (m.x !== item.x || m.y !== item.y) && covers(m)).length +
-        10 * placed.filter((b) => b.x1 < box.x2 && box.x1 < b.x2 && b.y1 < box.y2 && box.y1 < b.y2).length;
+        10 * placed.filter((b) => b.x1 < box.x2 && box.x1 < b.x2 && b.y1 < box.y2 && box.y1 < b.y2).length +
+        10 * (bounds.lines ?? []).filter((y) => y > box.y1 && y < box.y2).length;
       if (!best || score < best.score) best = { score, x, y, anchor: spot.anchor, box };
     }
     placed.push(best!.box);
@@ -335,7 +337,7 @@ export function funnelChart(units: readonly FunnelUnit[], options: FunnelChartOp
   const labels = placeLabels(
     named.map((d) => ({ d, x: xPx(d.row.n), y: yPx(d.row.value!), width: estimateTextWidth(d.name, CHART_FONT_SIZE, d.highlighted) })),
     drawn.map((d) => ({ x: xPx(d.row.n), y: yPx(d.row.value!) })),
-    { left: -marginLeft + 2, right: frameWidth + marginRight - 2, top: 0, bottom: frameHeight, line },
+    { left: -marginLeft + 2, right: frameWidth + marginRight - 2, top: 0, bottom: frameHeight, line, lines: p0 !== null ? [yPx(p0)] : [] },
   ).map((l) => ({ d: l.d, n: xValue(l.x), y: yValue(l.y), anchor: l.anchor }));
 
   // The curves: limits at CURVE_SAMPLES values of n spread evenly over the log axis.
@@ -430,6 +432,7 @@ export function funnelChart(units: readonly FunnelUnit[], options: FunnelChartOp
               stroke: 'white',
               strokeWidth: 3,
               paintOrder: 'stroke',
+              className: 'funnel-name',
               ...(bold ? { fontWeight: 'bold', render: keyRender('own') } : {}),
             }),
           ),
