@@ -87,3 +87,47 @@ export function thresholdText(comparator: string, threshold: number, lang: Chart
 export function targetText(comparator: string, threshold: number, lang: ChartLang): string {
   return `${CHART_WORDS[lang].target} ${thresholdText(comparator, threshold, lang)}`;
 }
+
+/** The words of the funnel plot (funnel-chart.ts) and of its table twin (FunnelFigure.astro). */
+export interface FunnelWords {
+  /** The three classes of method.md → Comparing units, as a phrase inside a sentence. */
+  above: string;
+  below: string;
+  consistent: string;
+  /** Legend of the two limit curves. */
+  limit95: string;
+  limit998: string;
+  /** The horizontal line at the province's value. */
+  province: string;
+  /** x axis title: what n is, and that the axis is logarithmic. */
+  nAxis: string;
+  /** Before the list of suppressed units, which have no dot. */
+  notDrawn: string;
+  /** Why there are no limits when the province's design effect is undefined. */
+  noLimits: string;
+}
+
+export const FUNNEL_WORDS: Record<ChartLang, FunnelWords> = {
+  vi: {
+    above: 'cao hơn rõ so với toàn tỉnh',
+    below: 'thấp hơn rõ so với toàn tỉnh',
+    consistent: 'phù hợp với toàn tỉnh',
+    limit95: 'giới hạn 95\u00a0%',
+    limit998: 'giới hạn 99,8\u00a0%',
+    province: 'Toàn tỉnh',
+    nAxis: 'Số người trả lời (n, thang logarit)',
+    notDrawn: 'Quá ít phản hồi, không vẽ',
+    noLimits: 'Không tính được giới hạn vì toàn tỉnh không có sai số chuẩn',
+  },
+  en: {
+    above: 'clearly above the province',
+    below: 'clearly below the province',
+    consistent: 'consistent with the province',
+    limit95: '95% limits',
+    limit998: '99.8% limits',
+    province: 'Whole province',
+    nAxis: 'Respondents (n, log scale)',
+    notDrawn: 'Too few responses, not drawn',
+    noLimits: 'No limits: the province has no standard error',
+  },
+};

@@ -27,6 +27,9 @@ const WORDS = {
   question: { vi: 'Câu hỏi', en: 'Question' },
   element: { vi: 'Yếu tố', en: 'Element' },
   year: { vi: 'Năm', en: 'Year' },
+  limits95: { vi: 'Giới hạn 95 %', en: '95% limits' },
+  limits998: { vi: 'Giới hạn 99,8 %', en: '99.8% limits' },
+  funnelClass: { vi: 'So với toàn tỉnh', en: 'Compared with the province' },
 } as const satisfies Record<string, Bilingual>;
 
 export type DataWord = keyof typeof WORDS;

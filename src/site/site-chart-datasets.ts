@@ -31,7 +31,7 @@ async function gather(): Promise<ChartDataset[]> {
   const byId = new Map<string, ChartDataset>();
   const add = (datasets: ChartDataset[]) => datasets.forEach((d) => addDataset(byId, d));
   const home = await homeContent();
-  add([home.ranking?.dataset, home.trend?.dataset, home.plan?.bullets, ...(home.plan?.rankTargets.map((r) => r.dataset) ?? [])].filter((d): d is ChartDataset => !!d));
+  add([home.ranking?.dataset, home.trend?.dataset, home.plan?.bullets, ...(home.plan?.rankTargets.map((r) => r.dataset) ?? [])].filter((d) => !!d));
   for (const year of inventory.rankingYears) add(rankingDatasets(await rankingContent(year)));
   for (const listing of inventory.unitListings) add(unitDatasets(await unitContent(listing)));
   for (const id of inventory.planIds) add(planDatasets(await planContent(id)));

@@ -163,6 +163,11 @@ export function termNotePlacer(lang: Lang): TermNotePlacer {
 export function datasetTerms(datasets: readonly ChartDataset[]): TermKey[] {
   const found = new Set<TermKey>();
   for (const d of datasets) {
+    // A funnel plot prints no interval, only its limits; its suppressed units read "too few responses".
+    if (d.table === 'funnel') {
+      if (d.rows.some((row) => row.value === null)) found.add('tooFew');
+      continue;
+    }
     for (const row of d.rows) {
       if (row.ci_low !== null) found.add('ci');
       if (d.table === 'rankings' && 'rank_low' in row && row.rank_low !== null) found.add('rankInterval');

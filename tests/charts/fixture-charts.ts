@@ -6,6 +6,8 @@
 import { bulletChart } from '../../src/charts/bullet-chart.ts';
 import type { ChartResult } from '../../src/charts/chart-result.ts';
 import { elementChart } from '../../src/charts/element-chart.ts';
+import { funnelChart } from '../../src/charts/funnel-chart.ts';
+import { funnelCentre } from '../../src/engine/funnel-rows.ts';
 import { rankBulletChart } from '../../src/charts/rank-bullet-chart.ts';
 import { rankingChart } from '../../src/charts/ranking-chart.ts';
 import { trendChart } from '../../src/charts/trend-chart.ts';
@@ -13,6 +15,7 @@ import {
   DISTRICT_NAMES, ELEMENT_NAMES, FIELD_NAMES, KH95_TARGETS, METHOD_BREAKS, NINH_SON_ELEMENTS, NINH_SON_FIELDS,
   NINH_SON_QUARTERS, NINH_SON_YEARS, PROVINCE_2024, PROVINCE_YEARS, RANK_TARGET, RANKINGS_2024, TARGET_NAMES,
 } from './fixtures.ts';
+import { COMMUNE_NAMES, FUNNEL_PROVINCE, FUNNEL_UNITS } from './funnel-fixtures.ts';
 
 export const drawRankingVi = (width?: number) =>
   rankingChart(RANKINGS_2024, {
@@ -72,6 +75,18 @@ export const drawRankBulletVi = (width?: number) =>
     width,
   });
 
+export const drawFunnelVi = (width?: number) =>
+  funnelChart(FUNNEL_UNITS, {
+    lang: 'vi',
+    unitName: (code) => COMMUNE_NAMES[code]!.vi,
+    province: funnelCentre(FUNNEL_PROVINCE),
+    highlight: '22810',
+    width,
+  });
+
+export const drawFunnelEn = (width?: number) =>
+  funnelChart(FUNNEL_UNITS, { lang: 'en', unitName: (code) => COMMUNE_NAMES[code]!.en, province: funnelCentre(FUNNEL_PROVINCE), width });
+
 /** The phone width of the site's charts (CHART_WIDTHS.phone): snapshots `*-phone` are drawn at it. */
 export const PHONE_WIDTH = 340;
 
@@ -86,9 +101,12 @@ export const FIXTURE_CHARTS: Record<string, () => ChartResult<unknown>> = {
   'bullet-vi': drawBulletVi,
   'bullet-zoomed-en': drawBulletZoomedEn,
   'rank-bullet-vi': drawRankBulletVi,
+  'funnel-vi': drawFunnelVi,
+  'funnel-en': drawFunnelEn,
   'ranking-vi-phone': () => drawRankingVi(PHONE_WIDTH),
   'trend-yearly-vi-phone': () => drawTrendYearlyVi(PHONE_WIDTH),
   'element-vi-phone': () => drawElementsVi(PHONE_WIDTH),
   'bullet-vi-phone': () => drawBulletVi(PHONE_WIDTH),
   'rank-bullet-vi-phone': () => drawRankBulletVi(PHONE_WIDTH),
+  'funnel-vi-phone': () => drawFunnelVi(PHONE_WIDTH),
 };
