@@ -1,8 +1,11 @@
 /**
  * Prints the simple indices of generated sample files, to calibrate the generator against the
  * story it should tell (src/sample/response-model.ts): indices by year and district with 95 %
- * margins, rank chances, the Ninh Sơn targets of Kế hoạch 95/KH-UBND, and the sample's structure.
+ * margins, rank chances, the Ninh Sơn targets of Kế hoạch 95/KH-UBND, and the sample's structure;
+ * from 2025-07-01 the "district" is the province its communes hang under (56), and the commune
+ * section gives the per-commune sizes and how many communes lie clearly above or below it.
  *   npx node scripts/sample-summary.ts [--surveys-dir data/surveys] [--data data] [--year 2024] [--district 585]
+ *   npx node scripts/sample-summary.ts --year 2026 --district 56
  * Plain JavaScript over the CSV files (src/sample/quick-indices.ts), independent of the engine.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -29,7 +32,15 @@ const focusDistrict = args.get('--district') ?? '585';
 const units = readUnits(dataDir);
 const agencies = readAgencies(dataDir);
 const districtOf = districtLookup(units);
-const districtCodes = [...new Set(units.filter((unit) => unit.level === 'district').map((unit) => unit.code))].sort();
+/** Districts, then provinces with communes directly under them (the areas of the commune design). */
+const districtCodes = [
+  ...new Set(units.filter((unit) => unit.level === 'district').map((unit) => unit.code)).values(),
+  ...new Set(
+    units
+      .filter((unit) => unit.level === 'province' && units.some((child) => child.level === 'commune' && child.parent_code === unit.code))
+      .map((unit) => unit.code),
+  ).values(),
+].sort();
 
 const format = (estimate: IndexEstimate): string =>
   estimate.value === null || estimate.se === null
@@ -150,7 +161,19 @@ for (const surveyId of ['sipas', 'y-te', 'giao-duc']) {
     const counts = [...communeCounts.values()].sort((a, b) => a - b);
     console.log(
       `  communes ${focusYear}: ${counts.length} with responses, min ${counts[0]}, median ${counts[Math.floor(counts.length / 2)]}, ` +
-        `max ${counts[counts.length - 1]}, under 30: ${counts.filter((count) => count < 30).length}`,
+        `max ${counts[counts.length - 1]}, under 100: ${counts.filter((count) => count < 100).length}, under 30: ${counts.filter((count) => count < 30).length}`,
     );
+    const areaValue = groupedIndex(focus, groups).value;
+    if (areaValue !== null) {
+      const sides = { above: 0, below: 0, within: 0 };
+      for (const code of new Set(focus.filter((row) => row.unitCode !== row.district).map((row) => row.unitCode))) {
+        const estimate = groupedIndex(focus.filter((row) => row.unitCode === code), groups);
+        if (estimate.n < 30 || estimate.value === null || estimate.se === null) continue;
+        if (estimate.value - 1.96 * estimate.se > areaValue) sides.above++;
+        else if (estimate.value + 1.96 * estimate.se < areaValue) sides.below++;
+        else sides.within++;
+      }
+      console.log(`  communes of ${focusDistrict} ${focusYear} (n ≥ 30) against ${areaValue.toFixed(1)}: ${JSON.stringify(sides)}`);
+    }
   }
 }

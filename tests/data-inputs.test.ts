@@ -4,7 +4,9 @@
  * 95/KH-UBND, and the links between registers. Expected numbers come from the sources, not from
  * the files: 7 district-level units of Ninh Thuận (582, 584–589) with 13+9+8+9+9+6+8 = 62
  * commune-level units on 01/03/2025 (S30), which became 24 commune-level units of Khánh Hòa on
- * 1/7/2025 (NQ 1667/NQ-UBTVQH15, S32); the SIPAS items are those of data-contract.md.
+ * 1/7/2025 (NQ 1667/NQ-UBTVQH15, S32); the new Khánh Hòa (56) has 65 commune-level units from
+ * 1/7/2025 (16 wards, 48 communes, 1 special zone; CV 1027/CTK-CSCL, S78); the SIPAS items are
+ * those of data-contract.md.
  * Files are parsed here with papaparse directly, independently of the project's loaders.
  */
 import fs from 'node:fs';
@@ -61,12 +63,35 @@ describe('units.csv', () => {
     expect(units.find((u) => u.code === '58')?.name_vi).toBe('Tỉnh Ninh Thuận');
   });
 
-  it('has 62 old communes (13+9+8+9+9+6+8 by district) and 24 new ones', () => {
+  it('has two versions of Khánh Hòa (56): the old province to 2025-06-30, the new one from 2025-07-01', () => {
+    const versions = units.filter((u) => u.code === '56').map((u) => [u.level, u.valid_from, u.valid_to]);
+    expect(versions).toEqual([
+      ['province', '2020-01-01', '2025-06-30'],
+      ['province', '2025-07-01', ''],
+    ]);
+    // No unit of this register belongs to the old version: its communes are not listed.
+    expect(units.filter((u) => u.parent_code === '56' && (u.valid_from ?? '') < '2025-07-01')).toEqual([]);
+  });
+
+  it('has 62 old communes (13+9+8+9+9+6+8 by district) and the 65 of the new Khánh Hòa', () => {
     expect(new Set(oldCommunes.map((c) => c.code)).size).toBe(62);
     expect(oldCommunes).toHaveLength(62);
     const perDistrict = DISTRICTS_58.map((d) => oldCommunes.filter((c) => c.parent_code === d).length);
     expect(perDistrict).toEqual([13, 9, 8, 9, 9, 6, 8]);
-    expect(newCommunes).toHaveLength(24);
+    expect(newCommunes).toHaveLength(65);
+    expect(new Set(newCommunes.map((c) => c.code)).size).toBe(65);
+    // 24 took in former Ninh Thuận (crosswalk); the 41 others cite the code list S78.
+    const fromNinhThuan = new Set(crosswalk.map((r) => r.new_commune_code));
+    expect(newCommunes.filter((c) => fromNinhThuan.has(c.code ?? ''))).toHaveLength(24);
+    expect(newCommunes.filter((c) => c.source_id === 'S78')).toHaveLength(41);
+    const kinds = ['Phường ', 'Xã ', 'Đặc khu '].map((prefix) => newCommunes.filter((c) => c.name_vi?.startsWith(prefix)).length);
+    expect(kinds).toEqual([16, 48, 1]);
+    for (const c of newCommunes) {
+      expect(c.code, c.name_vi).toMatch(/^\d{5}$/);
+      expect(c.name_vi, c.code).not.toMatch(/<|>|\s{2}/);
+    }
+    expect(newCommunes.find((c) => c.code === '22597')?.name_vi).toBe('Xã Nam Ninh Hòa');
+    expect(newCommunes.find((c) => c.code === '22736')?.name_en).toBe('Trường Sa Special Zone');
     for (const c of oldCommunes) expect(c.valid_to).toBe('2025-06-30');
     for (const c of newCommunes) {
       expect(c.valid_from).toBe('2025-07-01');
@@ -150,13 +175,30 @@ describe('agencies.csv and fields.csv', () => {
   });
 
   it('has 11 district agencies per district and one People\'s Committee per old commune', () => {
-    // 7 districts × (7 offices with procedures + 1 health centre + 3 schools) = 77; + 62 communes = 139.
+    // 7 districts × (7 offices with procedures + 1 health centre + 3 schools) = 77; + 62 communes = 139;
+    // from 2025-07-01: 7 province offices + 65 new communes × 3 (service centre, health station, school) = 202.
     for (const d of DISTRICTS_58) expect(agencies.filter((a) => a.unit_code === d), d).toHaveLength(11);
     for (const c of oldCommunes) {
       expect(agencies.find((a) => a.code === `${c.code}-UBND`)?.unit_code, c.code).toBe(c.code);
     }
-    expect(agencies).toHaveLength(7 * 11 + 62);
-    expect(agencies.filter((a) => a.has_procedures === 'true')).toHaveLength(7 * 7 + 62);
+    expect(agencies).toHaveLength(7 * 11 + 62 + 7 + 65 * 3);
+    expect(agencies.filter((a) => a.has_procedures === 'true')).toHaveLength(7 * 7 + 62 + 7 + 65);
+  });
+
+  it('ends every agency of the old map on 2025-06-30 and starts every new one on 2025-07-01', () => {
+    for (const a of agencies) {
+      const old = a.valid_from === '2020-01-01';
+      expect([a.valid_from, a.valid_to], a.code).toEqual(old ? ['2020-01-01', '2025-06-30'] : ['2025-07-01', '']);
+    }
+    for (const c of newCommunes) {
+      const own = agencies.filter((a) => a.unit_code === c.code && a.valid_from === '2025-07-01');
+      expect(own.map((a) => [a.code, a.sector, a.has_procedures]), c.code).toEqual([
+        [`${c.code}-TTPV`, 'hanh-chinh', 'true'],
+        [`${c.code}-TYT`, 'y-te', 'false'],
+        [`${c.code}-TH`, 'giao-duc', 'false'],
+      ]);
+    }
+    expect(agencies.filter((a) => a.unit_code === '56').every((a) => a.has_procedures === 'true')).toBe(true);
   });
 
   it('includes the fields the plan names, with unique codes', () => {

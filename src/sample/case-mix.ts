@@ -11,7 +11,7 @@ import type { AgencyRole } from './agency-roles.ts';
 export interface SurveyProfile {
   /** Sector (agencies.csv) of the agencies this survey evaluates. */
   sector: string;
-  /** Relative sample size of each district (others 1): the city and the big districts get more. */
+  /** Relative sample size of each district (others 1) before 2025-07-01: the city and the big districts get more. */
   districtWeight: Record<string, number>;
   /** Relative number of interviews in January…December. */
   monthWeight: number[];
@@ -55,8 +55,40 @@ export const SURVEY_PROFILES: Record<string, SurveyProfile> = {
   },
 };
 
-/** Default number of health and education responses per year (≈ 150 per district). */
-export const DEFAULT_RESPONSES_PER_YEAR: Record<string, number> = { 'y-te': 1050, 'giao-duc': 1050 };
+/**
+ * Whole-year sample of a survey while the province was surveyed by district (to 2025-06-30): SIPAS
+ * ≈ 860 per district (the usual ~500–1,000 of a district survey), health and education ≈ 150 per
+ * district. A part year gets its share by the month weights.
+ */
+export const DISTRICT_ERA_RESPONSES_PER_YEAR: Record<string, number> = { sipas: 6000, 'y-te': 1050, 'giao-duc': 1050 };
+
+/**
+ * Whole-year sample per commune once the province is surveyed by commune (from 2025-07-01, when
+ * the district level ended). Provincial surveys of communes plan about 90–200 questionnaires per
+ * commune (../shared/reference/survey_design_examples.csv: Bình Dương 2018 150 per xã and 200 per
+ * phường, Hội An 2024 90 per commune/ward), so SIPAS plans 150 per xã and 200 per phường; health stations and
+ * primary schools are surveyed more lightly. Each commune's plan is base × kind factor × exp(σ · z),
+ * z fixed per commune: most communes land between 100 and 400 a year, a few below 100 (not ranked)
+ * and the special zone, a few hundred islanders, below 30 (not published).
+ */
+export const COMMUNE_PLAN = {
+  basePerYear: { sipas: 150, 'y-te': 45, 'giao-duc': 40 } as Record<string, number>,
+  /** By the unit name's first word(s): wards are bigger, the island special zone tiny. */
+  kindFactor: [
+    ['Phường', 4 / 3],
+    ['Đặc khu', 0.1],
+  ] as [string, number][],
+  /** σ of the persistent size spread between communes, and of the year-to-year wobble. */
+  persistent: 0.3,
+  yearly: 0.1,
+} as const;
+
+/**
+ * Whole-year sample of the province offices (one-stop centre, departments, land registration
+ * office) once the communes are surveyed directly: only SIPAS, where firms and land or
+ * construction files still go to the province.
+ */
+export const PROVINCE_OFFICES_PER_YEAR: Record<string, number> = { sipas: 600 };
 
 /**
  * Share of SIPAS respondents by procedure field (fields.csv codes); `''` = field left empty.

@@ -3,14 +3,19 @@
  * and the tests share one reading of them. Errors name the option and what to write instead.
  */
 import { join, resolve } from 'node:path';
-import { DEFAULT_RESPONSES_PER_YEAR } from './case-mix.ts';
+import { SAMPLE_END_MONTH } from './sample-plan.ts';
 
 export interface GenerateOptions {
   seed: number;
   years: number[];
   surveys: string[];
-  /** Total rows per survey across all years. */
+  /**
+   * Total rows per survey across all years, where given; a survey not listed gets the plan's own
+   * size (sample-plan.ts), which is what the committed sample uses.
+   */
   responses: Record<string, number>;
+  /** Last month sampled, `YYYY-MM`. */
+  until: string;
   /** Folder with units.csv, agencies.csv, fields.csv and surveys/<id>/survey.json. */
   dataDir: string;
   /** Folder receiving <survey>/responses/<year>.csv. */
@@ -20,16 +25,22 @@ export interface GenerateOptions {
 
 export const USAGE = `Usage: npx node scripts/generate-sample.ts [options]
   --seed N                 random seed (default 1); same options → byte-identical files
-  --responses N            SIPAS responses in total over all years (default 24000)
-  --responses-y-te N       health responses in total (default 1050 a year)
-  --responses-giao-duc N   education responses in total (default 1050 a year)
-  --years 2021-2024        years, as a range or a list (2021,2023) (default 2021-2024)
+  --years 2021-2026        years, as a range or a list (2021,2023) (default 2021-2026); one file per year
+  --until YYYY-MM          last month sampled (default ${SAMPLE_END_MONTH}: the sample reaches the end of
+                           November 2026); later months of the last year are left out
+  --responses N            SIPAS responses in total over all years (default: the plan's size — 6000 a year
+                           by district to 2025-06-30, then each commune of the new Khánh Hòa its own
+                           sample, ≈ 100–400 a year, plus the province offices)
+  --responses-y-te N       health responses in total (default: the plan's size — 1050 a year by district,
+                           then ≈ 30–60 a year per commune health station)
+  --responses-giao-duc N   education responses in total (default: the plan's size, as for health)
   --surveys a,b            surveys to generate (default sipas,y-te,giao-duc)
   --data DIR               registers folder (default $DATA_DIR or ./data)
   --out DIR                output folder (default <data>/surveys); writes <out>/<survey>/responses/<year>.csv
   --defects SHARE          share of rows with a defect the intake must quarantine, and the same share
                            in loose-but-valid forms (default 0.002 when --out is not given, i.e. for
-                           the committed sample; 0 when --out is given, e.g. for benchmarks)`;
+                           the committed sample; 0 when --out is given, e.g. for benchmarks)
+A given --responses N is split over the years in proportion to the plan, so the years keep their shape.`;
 
 function parseWholeNumber(option: string, text: string, minimum: number): number {
   if (!/^\d+$/.test(text) || Number(text) < minimum) {
@@ -64,18 +75,26 @@ export function parseGenerateOptions(argv: string[], env: Record<string, string 
     if (value === undefined) throw new Error(`${name} needs a value.\n${USAGE}`);
     values.set(name, value);
   }
-  const known = ['--seed', '--responses', '--responses-y-te', '--responses-giao-duc', '--years', '--surveys', '--data', '--out', '--defects'];
+  const known = ['--seed', '--responses', '--responses-y-te', '--responses-giao-duc', '--years', '--until', '--surveys', '--data', '--out', '--defects'];
   const unknown = [...values.keys()].filter((name) => !known.includes(name));
   if (unknown.length > 0) throw new Error(`Unknown option ${unknown.join(', ')}.\n${USAGE}`);
 
-  const years = parseYears(values.get('--years') ?? '2021-2024');
+  const years = parseYears(values.get('--years') ?? '2021-2026');
+  const until = values.get('--until') ?? SAMPLE_END_MONTH;
+  const untilMatch = /^(\d{4})-(\d{2})$/.exec(until);
+  if (!untilMatch || Number(untilMatch[2]) < 1 || Number(untilMatch[2]) > 12) {
+    throw new Error(`--until ${until}: expected a month as YYYY-MM, e.g. --until ${SAMPLE_END_MONTH}.`);
+  }
+  const late = years.filter((year) => year > Number(untilMatch[1]));
+  if (late.length > 0) {
+    throw new Error(`--years: ${late.join(', ')} ${late.length === 1 ? 'is' : 'are'} after --until ${until}; the sample has no months there.`);
+  }
   const surveys = (values.get('--surveys') ?? 'sipas,y-te,giao-duc').split(',').map((survey) => survey.trim()).filter(Boolean);
   const responses: Record<string, number> = {};
   for (const survey of surveys) {
     const option = survey === 'sipas' ? '--responses' : `--responses-${survey}`;
     const given = values.get(option);
-    const fallback = survey === 'sipas' ? 24000 : (DEFAULT_RESPONSES_PER_YEAR[survey] ?? 1000) * years.length;
-    responses[survey] = given === undefined ? fallback : parseWholeNumber(option, given, 0);
+    if (given !== undefined) responses[survey] = parseWholeNumber(option, given, 0);
   }
   const dataDir = resolve(cwd, values.get('--data') ?? env.DATA_DIR ?? 'data');
   const outGiven = values.get('--out');
@@ -87,6 +106,7 @@ export function parseGenerateOptions(argv: string[], env: Record<string, string 
   return {
     seed: parseWholeNumber('--seed', values.get('--seed') ?? '1', 0),
     years,
+    until,
     surveys,
     responses,
     dataDir,

@@ -2,7 +2,9 @@
  * Realistic data-entry errors, so the intake's quarantine is exercised by the committed sample and
  * not only by test fixtures. Two kinds:
  * - defects: rows the intake must set aside (answer 0 or 6 or 4.5, an impossible date, an unknown
- *   unit code, a response id used twice);
+ *   unit code, a response id used twice, and — once communes have been merged — an old commune code
+ *   on a date after it ended, e.g. 22816 Xã Lương Sơn in 2026 for Xã Lâm Sơn 22813, as an office
+ *   still using last year's form would write it);
  * - loose forms: valid values written the way spreadsheets do (`31/12/2024`, `4.0`, ` 5 `) that
  *   the intake must ACCEPT as 2024-12-31, 4 and 5.
  * Both work on the row's cells after they are formed, in the column order of the responses CSV.
@@ -19,6 +21,9 @@ export const DEFECT_KINDS = [
   'impossible-date',
   'unknown-unit',
   'duplicate-id',
+  // Last on purpose: it is drawn only where a retired code exists, and the other kinds keep their
+  // positions, so rows dated before any code retired are spoiled exactly as they always were.
+  'retired-unit',
 ] as const;
 export type DefectKind = (typeof DEFECT_KINDS)[number];
 
@@ -54,12 +59,42 @@ export function mistypedUnitCode(code: string, knownCodes: ReadonlySet<string>, 
   return unknown[prng.int(unknown.length)] ?? '99999';
 }
 
+/** Codes that have ended before `isoDate` and fit a row of unit `unitCode` on that date. */
+export type RetiredCodeFinder = (isoDate: string, unitCode: string) => string[];
+
+/**
+ * The old codes a row of `unitCode` on `isoDate` could wrongly carry: first the unit's own
+ * predecessors (crosswalk rows into it) that have no version valid on the date — 22816 for
+ * 22813 Xã Lâm Sơn in 2026, but not 22813 itself, whose code the new commune reuses; when it has
+ * none, any commune-level code of the register whose versions all ended before the date.
+ */
+export function retiredCodeFinder(
+  units: readonly { code: string; level: string; valid_from: string; valid_to: string | null }[],
+  crosswalk: readonly { oldCommune: string; newCommune: string }[],
+): RetiredCodeFinder {
+  const versions = new Map<string, { valid_from: string; valid_to: string | null }[]>();
+  for (const unit of units) if (unit.level === 'commune') versions.set(unit.code, [...(versions.get(unit.code) ?? []), unit]);
+  const retiredOn = (code: string, isoDate: string): boolean => {
+    const own = versions.get(code) ?? [];
+    return own.length > 0 && own.every((version) => version.valid_to !== null && version.valid_to < isoDate);
+  };
+  return (isoDate, unitCode) => {
+    const predecessors = [...new Set(crosswalk.filter((row) => row.newCommune === unitCode).map((row) => row.oldCommune))]
+      .filter((code) => retiredOn(code, isoDate))
+      .sort();
+    if (predecessors.length > 0) return predecessors;
+    return [...versions.keys()].filter((code) => retiredOn(code, isoDate)).sort();
+  };
+}
+
 export interface DefectContext {
   /** Id of the row written just before, for a duplicate. */
   previousId: string | null;
   /** Every unit code in units.csv, whatever its validity. */
   knownUnitCodes: ReadonlySet<string>;
   year: number;
+  /** Old codes for the retired-unit kind. */
+  retiredCodes: RetiredCodeFinder;
 }
 
 /** Turns a valid row into one the intake must quarantine. Returns the kind actually applied. */
@@ -85,6 +120,13 @@ export function injectDefect(cells: string[], kind: DefectKind, prng: Prng, cont
       }
       cells[COLUMN.id] = context.previousId;
       return kind;
+    case 'retired-unit': {
+      const codes = context.retiredCodes(cells[COLUMN.date] ?? '', cells[COLUMN.unit] ?? '');
+      // No code had ended by the row's date: a mistyped code instead.
+      if (codes.length === 0) return injectDefect(cells, 'unknown-unit', prng, context);
+      cells[COLUMN.unit] = codes[prng.int(codes.length)] ?? '';
+      return kind;
+    }
   }
 }
 
@@ -120,12 +162,14 @@ export class DefectInjector {
   private readonly share: number;
   private readonly knownUnitCodes: ReadonlySet<string>;
   private readonly year: number;
+  private readonly retiredCodes: RetiredCodeFinder;
 
-  constructor(prng: Prng, share: number, knownUnitCodes: ReadonlySet<string>, year: number) {
+  constructor(prng: Prng, share: number, knownUnitCodes: ReadonlySet<string>, year: number, retiredCodes: RetiredCodeFinder = () => []) {
     this.prng = prng;
     this.share = share;
     this.knownUnitCodes = knownUnitCodes;
     this.year = year;
+    this.retiredCodes = retiredCodes;
   }
 
   /** 'defect' with probability share, 'loose' with probability share, else null (most rows). */
@@ -136,8 +180,11 @@ export class DefectInjector {
   }
 
   spoil(cells: string[], previousId: string | null): void {
-    const kind = DEFECT_KINDS[this.prng.int(DEFECT_KINDS.length)] ?? 'answer-out-of-scale';
-    this.counts[injectDefect(cells, kind, this.prng, { previousId, knownUnitCodes: this.knownUnitCodes, year: this.year })]++;
+    const retiredPossible = this.retiredCodes(cells[COLUMN.date] ?? '', cells[COLUMN.unit] ?? '').length > 0;
+    const kindCount = retiredPossible ? DEFECT_KINDS.length : DEFECT_KINDS.length - 1;
+    const kind = DEFECT_KINDS[this.prng.int(kindCount)] ?? 'answer-out-of-scale';
+    const context = { previousId, knownUnitCodes: this.knownUnitCodes, year: this.year, retiredCodes: this.retiredCodes };
+    this.counts[injectDefect(cells, kind, this.prng, context)]++;
   }
 
   loosen(cells: string[]): void {

@@ -6,6 +6,11 @@
  * a commune office means the respondent is recorded at the commune (unit_code = commune), any
  * other agency at the district. Health and education: one of the district's agencies of the sector,
  * recorded at that agency's unit.
+ *
+ * From 2025-07-01 the province is sampled commune by commune (sample-plan.ts): a respondent of a
+ * commune's sample is recorded at that commune and served by its own agency of the sector (the
+ * service centre, health station or school), SIPAS fields as P(field | commune office); the
+ * province offices' sample draws the field and then a kind of province office, as above.
  */
 import type { Agency } from '../intake/types.ts';
 import type { AgencyRole } from './agency-roles.ts';
@@ -39,6 +44,12 @@ interface RoleChoice {
   cumulative: Float64Array;
 }
 
+/** The province offices' case mix on one day: P(field) over fieldCodes, and the office kinds per field. */
+interface AreaOfficeChoice {
+  fieldCumulative: Float64Array;
+  roles: (RoleChoice | null)[];
+}
+
 const fieldShare = (code: string): number => FIELD_SHARE[code] ?? FIELD_SHARE.khac ?? 0;
 const roleShares = (field: string): Partial<Record<AgencyRole, number>> => ROLE_SHARE_BY_FIELD[field] ?? ROLE_SHARE_BY_FIELD.khac ?? {};
 
@@ -50,6 +61,7 @@ export class CaseDrawer {
   private readonly fieldCumulative: Float64Array;
   private readonly roleChoices = new WeakMap<DayFrame, Map<string, RoleChoice | null>>();
   private readonly fieldsForRole = new Map<AgencyRole, Float64Array | null>();
+  private readonly areaOfficeChoices = new WeakMap<DayFrame, AreaOfficeChoice | null>();
 
   constructor(profile: SurveyProfile, year: number, fieldCodes: string[]) {
     this.profile = profile;
@@ -97,6 +109,70 @@ export class CaseDrawer {
     }
     const organisationShare = ORGANISATION_SHARE_BY_FIELD[into.field] ?? ORGANISATION_SHARE_OTHERWISE;
     into.respondentType = prng.next() < organisationShare ? 'to-chuc' : 'ca-nhan';
+  }
+
+  /** Fills `into` for a respondent of commune `communeCode`'s own sample on `day`. */
+  drawInCommune(prng: Prng, day: DayFrame, communeCode: string, into: RespondentCase): void {
+    into.unitCode = communeCode;
+    const own = day.agenciesByUnit.get(communeCode) ?? [];
+    into.agency = own[prng.int(own.length)] ?? null;
+    into.field = '';
+    into.respondentType = '';
+    if (this.profile.hasFieldAndRespondentType) {
+      into.field = this.pickFieldForRole(prng, 'commune-office');
+      const organisationShare = ORGANISATION_SHARE_BY_FIELD[into.field] ?? ORGANISATION_SHARE_OTHERWISE;
+      into.respondentType = prng.next() < organisationShare ? 'to-chuc' : 'ca-nhan';
+    }
+    if (prng.next() < AGENCY_EMPTY_SHARE) into.agency = null;
+    into.channel = this.drawChannel(prng);
+  }
+
+  /**
+   * Fills `into` for a respondent of the area offices' sample (the province departments from
+   * 2025-07-01), recorded at the area: P(field) restricted to the fields some office present that
+   * day handles, then the kind of office by P(role | field), then one office of that kind.
+   */
+  drawAtAreaOffices(prng: Prng, frame: DistrictFrame, day: DayFrame, into: RespondentCase): void {
+    into.unitCode = frame.district.code;
+    into.agency = null;
+    into.field = '';
+    into.respondentType = '';
+    const choice = this.areaOfficeChoice(day);
+    if (choice) {
+      const fieldIndex = pickIndex(prng, choice.fieldCumulative);
+      into.field = this.fieldCodes[fieldIndex] ?? '';
+      const roles = choice.roles[fieldIndex];
+      if (roles) {
+        const role = roles.roles[pickIndex(prng, roles.cumulative)];
+        const candidates = role ? (day.districtAgencies.get(role) ?? []) : [];
+        into.agency = candidates[prng.int(candidates.length)] ?? null;
+      }
+      const organisationShare = ORGANISATION_SHARE_BY_FIELD[into.field] ?? ORGANISATION_SHARE_OTHERWISE;
+      into.respondentType = prng.next() < organisationShare ? 'to-chuc' : 'ca-nhan';
+    } else {
+      into.agency = day.sectorAgencies.find((agency) => agency.unit_code === frame.district.code) ?? null;
+    }
+    if (prng.next() < AGENCY_EMPTY_SHARE) into.agency = null;
+    into.channel = this.drawChannel(prng);
+  }
+
+  /** Per field: the office kinds present with their shares; fields no present office handles get weight 0. */
+  private areaOfficeChoice(day: DayFrame): AreaOfficeChoice | null {
+    const cached = this.areaOfficeChoices.get(day);
+    if (cached !== undefined) return cached;
+    const roles = this.fieldCodes.map((field): RoleChoice | null => {
+      const shares = roleShares(field);
+      const present = (Object.keys(shares) as AgencyRole[]).filter((role) => role !== 'commune-office' && day.districtAgencies.has(role));
+      return present.length > 0 ? { roles: present, cumulative: cumulate(present.map((role) => shares[role] ?? 0)) } : null;
+    });
+    const weights = this.fieldCodes.map((field, index) => {
+      const choice = roles[index];
+      const shares = roleShares(field);
+      return choice ? fieldShare(field) * choice.roles.reduce((sum, role) => sum + (shares[role] ?? 0), 0) : 0;
+    });
+    const result = weights.some((weight) => weight > 0) ? { fieldCumulative: cumulate(weights), roles } : null;
+    this.areaOfficeChoices.set(day, result);
+    return result;
   }
 
   /** A field for a respondent known to have been served by an agency of `role`: P(field | role) ∝ P(field) · P(role | field). */

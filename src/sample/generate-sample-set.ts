@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { apportion } from './apportion.ts';
 import type { GenerateOptions } from './cli-options.ts';
 import { generateSurveyYear, type SurveyYearResult } from './generate-survey-year.ts';
-import { readInstrument, readRegisters } from './read-registers.ts';
+import { SURVEY_PROFILES } from './case-mix.ts';
+import { readInstrument, readRegisters, type Registers } from './read-registers.ts';
+import { areaHasOffices, areasOfYear, plannedGroups, type Area } from './sample-plan.ts';
 
 /** Deletes `<dir>/*.csv` so files of years no longer generated do not linger. */
 function removeOldResponses(directory: string): void {
@@ -29,13 +31,28 @@ export function summaryLine(surveyId: string, year: number, result: SurveyYearRe
   );
 }
 
+/**
+ * Rows the plan gives a survey in a year, rounded: 6000 for a whole SIPAS year by district, the
+ * communes' and offices' plans after 2025-07-01, both parts' shares in 2025.
+ */
+export function plannedRows(surveyId: string, registers: Registers, year: number, until: string, seed: number): number {
+  const profile = SURVEY_PROFILES[surveyId];
+  if (!profile) return 0;
+  const hasOffices = (area: Area): boolean => areaHasOffices(registers.agencies, area, profile.sector);
+  const groups = plannedGroups(areasOfYear(registers.units, year), { surveyId, profile, year, until, seed, hasOffices });
+  return Math.round(groups.districts + groups.communeAreas.reduce((sum, rows) => sum + rows, 0));
+}
+
 export function generateSampleSet(options: GenerateOptions, log: (line: string) => void): SurveyYearResult[] {
   const registers = readRegisters(options.dataDir);
   const results: SurveyYearResult[] = [];
   for (const surveyId of options.surveys) {
     const instrument = readInstrument(options.dataDir, surveyId);
     const responsesDir = join(options.outDir, surveyId, 'responses');
-    const perYear = apportion(options.responses[surveyId] ?? 0, options.years.map(() => 1));
+    // Each year's planned size (sample-plan.ts); a given total is split in the same proportions.
+    const planned = options.years.map((year) => plannedRows(surveyId, registers, year, options.until, options.seed));
+    const given = options.responses[surveyId];
+    const perYear = given === undefined ? planned : apportion(given, planned);
     removeOldResponses(responsesDir);
     options.years.forEach((year, index) => {
       const result = generateSurveyYear({
@@ -47,6 +64,7 @@ export function generateSampleSet(options: GenerateOptions, log: (line: string) 
         seed: options.seed,
         defectShare: options.defectShare,
         outFile: join(responsesDir, `${year}.csv`),
+        until: options.until,
       });
       log(summaryLine(surveyId, year, result));
       results.push(result);

@@ -1,6 +1,8 @@
 /**
  * Writes one responses file: one survey, one year. Rows are produced month by month and district
- * by district and written as they are made, so memory stays flat whatever the row count.
+ * by district (to 2025-06-30) or commune by commune (from 2025-07-01, sample-plan.ts) and written
+ * as they are made, so memory stays flat whatever the row count. A year that spans the
+ * reorganisation holds both: January–June in the old units, July–December in the new ones.
  *
  * Randomness comes from streams keyed by (seed, survey, year), so a file does not change when
  * other surveys or years are generated in the same run, and from a separate defects stream, so the
@@ -9,13 +11,24 @@
 import { FIXED_COLUMNS } from '../intake/response-columns.ts';
 import type { Agency, SurveyInstrument, Unit } from '../intake/types.ts';
 import { apportion } from './apportion.ts';
-import { FULL_COVERAGE, SURVEY_PROFILES } from './case-mix.ts';
+import { COMMUNE_PLAN, FULL_COVERAGE, SURVEY_PROFILES, type SurveyProfile } from './case-mix.ts';
 import { CsvFileWriter } from './csv-file.ts';
-import { DefectInjector, type DefectKind } from './defects.ts';
+import { DefectInjector, retiredCodeFinder, type DefectKind } from './defects.ts';
 import { CaseDrawer, emptyCase, type RespondentCase } from './draw-case.ts';
 import { createPrng, type Prng } from './prng.ts';
 import type { Registers } from './read-registers.ts';
-import { buildAnswerModel, drawAnswers, respondentMean } from './response-model.ts';
+import { buildAnswerModel, communeEffect, drawAnswers, respondentMean, transitionEffect, type RespondentContext } from './response-model.ts';
+import {
+  areaHasOffices,
+  areasOfYear,
+  communeAnnualPlan,
+  monthKey,
+  plannedGroups,
+  provinceOfficesAnnualPlan,
+  validAllMonth,
+  yearShare,
+  type Area,
+} from './sample-plan.ts';
 import { DistrictFrame } from './sampling-frame.ts';
 import { isoDate, MonthDays } from './survey-dates.ts';
 
@@ -30,6 +43,8 @@ export interface SurveyYearSpec {
   /** Share of rows given a defect the intake must quarantine (the same share again gets a loose form). */
   defectShare: number;
   outFile: string;
+  /** Last month sampled, `YYYY-MM` (sample-plan.ts → SAMPLE_END_MONTH). */
+  until: string;
 }
 
 export interface SurveyYearResult {
@@ -47,19 +62,6 @@ export function responsesHeader(instrument: SurveyInstrument): string[] {
   return [...FIXED_COLUMNS, ...instrument.elements.flatMap((element) => element.items.map((item) => item.column))];
 }
 
-/** District-level units alive at some time in the year, one per code, by code. */
-function districtsOfYear(units: Unit[], year: number): Unit[] {
-  const seen = new Set<string>();
-  return units
-    .filter(
-      (unit) =>
-        unit.level === 'district' &&
-        unit.valid_from <= `${year}-12-31` &&
-        (unit.valid_to === null || unit.valid_to >= `${year}-01-01`),
-    )
-    .sort((a, b) => a.code.localeCompare(b.code) || a.valid_from.localeCompare(b.valid_from))
-    .filter((unit) => (seen.has(unit.code) ? false : (seen.add(unit.code), true)));
-}
 
 /**
  * Positions (0-based, within the district's rows of the year) at which each agency that must be
@@ -78,7 +80,7 @@ function forcedPositions(prng: Prng, rowCount: number, agencies: Agency[]): Map<
 const ANSWER_TEXT = ['', '1', '2', '3', '4', '5'] as const;
 
 export function generateSurveyYear(spec: SurveyYearSpec): SurveyYearResult {
-  const { surveyId, instrument, registers, year, seed } = spec;
+  const { surveyId, instrument, registers, year, seed, until } = spec;
   const profile = SURVEY_PROFILES[surveyId];
   if (!profile) {
     throw new Error(`No respondent profile for survey "${surveyId}". Known: ${Object.keys(SURVEY_PROFILES).join(', ')}.`);
@@ -87,25 +89,38 @@ export function generateSurveyYear(spec: SurveyYearSpec): SurveyYearResult {
     surveyId,
     instrument.elements.map((element) => ({ code: element.code, itemCount: element.items.length })),
   );
-  const districts = districtsOfYear(registers.units, year);
-  if (districts.length === 0) {
-    throw new Error(`units.csv: no district-level unit is valid in ${year}; the generator samples by district.`);
+  const areas = areasOfYear(registers.units, year);
+  if (areas.length === 0) {
+    throw new Error(
+      `units.csv: no district-level unit, and no province with commune-level units directly under it, is valid in ${year}; the generator samples by district or by commune.`,
+    );
   }
+  const districts = areas.filter((area) => area.design === 'districts').map((area) => area.unit);
+  const communeAreas = areas.filter((area) => area.design === 'communes');
 
   const prng = createPrng(`${seed}|${surveyId}|${year}`);
   const frames = districts.map((district) => new DistrictFrame(district, year, registers.units, registers.agencies, profile.sector, seed));
+  const areaFrames = communeAreas.map((area) => new DistrictFrame(area.unit, year, registers.units, registers.agencies, profile.sector, seed));
   const months = Array.from({ length: 12 }, (_, index) => new MonthDays(year, index + 1));
+  const sampled = (month: number): boolean => monthKey(year, month) <= until;
 
-  // Sample sizes: districts by their weight (± a few %), then months by season within a district.
+  // The year's rows split between the district design and each commune-design area by plan.
+  const hasOffices = (area: Area): boolean => areaHasOffices(registers.agencies, area, profile.sector);
+  const planned = plannedGroups(areas, { surveyId, profile, year, until, seed, hasOffices });
+  const groupCounts = apportion(spec.responses, [planned.districts, ...planned.communeAreas]);
+
+  // District design (to 2025-06-30): districts by their weight (± a few %), then months by season.
   const districtCounts = apportion(
-    spec.responses,
+    groupCounts[0] ?? 0,
     districts.map((district) => (profile.districtWeight[district.code] ?? 1) * Math.exp(0.05 * prng.normal())),
   );
   const monthCounts = frames.map((frame, index) =>
     apportion(
       districtCounts[index] ?? 0,
       months.map((month, m) =>
-        frame.isValidOn(isoDate(year, month.month, 15)) ? (profile.monthWeight[m] ?? 1) * Math.exp(0.08 * prng.normal()) : 0,
+        sampled(month.month) && frame.isValidOn(isoDate(year, month.month, 15))
+          ? (profile.monthWeight[m] ?? 1) * Math.exp(0.08 * prng.normal())
+          : 0,
       ),
     ),
   );
@@ -115,12 +130,18 @@ export function generateSurveyYear(spec: SurveyYearSpec): SurveyYearResult {
       : new Map<number, Agency>(),
   );
 
+  // Commune design (from 2025-07-01): each commune and the area's offices a planned sample.
+  const areaStrata = communeAreas.map((area, index) =>
+    planStrata(area, groupCounts[index + 1] ?? 0, { surveyId, profile, year, seed, sampled, prng, hasOffices: hasOffices(area), registers }),
+  );
+
   const caseDrawer = new CaseDrawer(profile, year, registers.fields.map((field) => field.code));
   const defects = new DefectInjector(
     createPrng(`${seed}|${surveyId}|${year}|defects`),
     spec.defectShare,
     new Set(registers.units.map((unit) => unit.code)),
     year,
+    retiredCodeFinder(registers.units, registers.crosswalk),
   );
   const header = responsesHeader(instrument);
   const itemCount = header.length - FIXED_COLUMNS.length;
@@ -136,6 +157,36 @@ export function generateSurveyYear(spec: SurveyYearSpec): SurveyYearResult {
   const districtRowIndex = new Int32Array(districts.length);
 
   const writer = new CsvFileWriter(spec.outFile);
+  /** Answers and writes the row of `respondent` (already drawn) on `date`. */
+  const emit = (date: string, area: string, unitEffect: number | undefined, forcedAgency: Agency | null): void => {
+    const context: RespondentContext = {
+      district: area,
+      year,
+      field: respondent.field,
+      channel: respondent.channel,
+      respondentType: respondent.respondentType,
+    };
+    if (unitEffect !== undefined) context.unitEffect = unitEffect;
+    drawAnswers(model, respondentMean(model, context), prng, answers, elementDraw);
+    sequence++;
+
+    // Forced rows carry the coverage guarantee: never spoil them.
+    const change = forcedAgency ? null : defects.decide();
+    if (change === null) {
+      writeRow(writer, idPrefix, sequence, idWidth, date, respondent, answers);
+      previousIdCell = null;
+      return;
+    }
+    // Rare path: a row to spoil or loosen goes through an array of cells.
+    const id = responseId(sequence);
+    const cells = [id, date, respondent.unitCode, respondent.agency?.code ?? '', respondent.field, respondent.channel, respondent.respondentType];
+    for (let c = 0; c < itemCount; c++) cells.push(ANSWER_TEXT[answers[c] ?? 0] ?? '');
+    if (change === 'defect') defects.spoil(cells, previousIdCell ?? (sequence > 1 ? responseId(sequence - 1) : null));
+    else defects.loosen(cells);
+    // A duplicated id stays the "previous id" of the next row; otherwise the sequence gives it.
+    previousIdCell = cells[0] === id ? null : (cells[0] ?? null);
+    writer.line(cells);
+  };
   try {
     writer.line(header);
     for (const month of months) {
@@ -148,32 +199,20 @@ export function generateSurveyYear(spec: SurveyYearSpec): SurveyYearResult {
           districtRowIndex[d] = rowInDistrict + 1;
           const forcedAgency = forced[d]?.get(rowInDistrict) ?? null;
           caseDrawer.draw(prng, frame, frame.on(date), forcedAgency, respondent);
-          const mean = respondentMean(model, {
-            district: frame.district.code,
-            year,
-            field: respondent.field,
-            channel: respondent.channel,
-            respondentType: respondent.respondentType,
-          });
-          drawAnswers(model, mean, prng, answers, elementDraw);
-          sequence++;
-
-          // Forced rows carry the coverage guarantee: never spoil them.
-          const change = forcedAgency ? null : defects.decide();
-          if (change === null) {
-            writeRow(writer, idPrefix, sequence, idWidth, date, respondent, answers);
-            previousIdCell = null;
-            continue;
+          emit(date, frame.district.code, undefined, forcedAgency);
+        }
+      });
+      areaFrames.forEach((frame, a) => {
+        for (const stratum of areaStrata[a] ?? []) {
+          const count = stratum.monthCounts[month.month - 1] ?? 0;
+          const days = month.drawSorted(prng, count);
+          for (let k = 0; k < count; k++) {
+            const date = month.isoDays[days[k] ?? 0] ?? isoDate(year, month.month, 1);
+            const day = frame.on(date);
+            if (stratum.commune) caseDrawer.drawInCommune(prng, day, stratum.commune.code, respondent);
+            else caseDrawer.drawAtAreaOffices(prng, frame, day, respondent);
+            emit(date, frame.district.code, stratum.effect + transitionEffect(model, date), null);
           }
-          // Rare path: a row to spoil or loosen goes through an array of cells.
-          const id = responseId(sequence);
-          const cells = [id, date, respondent.unitCode, respondent.agency?.code ?? '', respondent.field, respondent.channel, respondent.respondentType];
-          for (let c = 0; c < itemCount; c++) cells.push(ANSWER_TEXT[answers[c] ?? 0] ?? '');
-          if (change === 'defect') defects.spoil(cells, previousIdCell ?? (sequence > 1 ? responseId(sequence - 1) : null));
-          else defects.loosen(cells);
-          // A duplicated id stays the "previous id" of the next row; otherwise the sequence gives it.
-          previousIdCell = cells[0] === id ? null : (cells[0] ?? null);
-          writer.line(cells);
         }
       });
     }
@@ -183,6 +222,65 @@ export function generateSurveyYear(spec: SurveyYearSpec): SurveyYearResult {
   }
   const bytes = writer.close();
   return { path: spec.outFile, rows: sequence, bytes, defects: defects.counts, looseRows: defects.looseRows };
+}
+
+/** One commune's sample, or (commune null) the area offices' sample, in one year of the commune design. */
+interface Stratum {
+  commune: Unit | null;
+  /** Unit effect of its respondents (response-model.ts → communeEffect; 0 for the offices). */
+  effect: number;
+  monthCounts: number[];
+}
+
+interface StrataContext {
+  surveyId: string;
+  profile: SurveyProfile;
+  year: number;
+  seed: number;
+  sampled: (month: number) => boolean;
+  prng: Prng;
+  hasOffices: boolean;
+  registers: Registers;
+}
+
+/**
+ * The strata of a commune-design area for the year: `total` rows split over its communes and
+ * offices by their plans × the share of the year they are sampled × a yearly wobble
+ * exp(σ_y · z), then each stratum's rows over its months by season (± 8 %), as the districts.
+ */
+function planStrata(area: Area, total: number, context: StrataContext): Stratum[] {
+  const { surveyId, profile, year, seed, sampled, prng } = context;
+  const monthsOf = (row: { valid_from: string; valid_to: string | null } | null): boolean[] =>
+    Array.from(
+      { length: 12 },
+      (_, m) => sampled(m + 1) && validAllMonth(area.unit, year, m + 1) && (row === null || validAllMonth(row, year, m + 1)),
+    );
+  const predecessors = (code: string): string[] =>
+    context.registers.crosswalk.filter((row) => row.newCommune === code).map((row) => row.oldDistrict);
+  const strata = [
+    ...area.communes.map((commune) => ({
+      commune,
+      annual: communeAnnualPlan(surveyId, commune, seed),
+      effect: communeEffect(surveyId, commune.code, predecessors(commune.code), seed),
+      months: monthsOf(commune),
+    })),
+    { commune: null, annual: provinceOfficesAnnualPlan(surveyId, context.hasOffices), effect: 0, months: monthsOf(null) },
+  ];
+  const counts = apportion(
+    total,
+    strata.map(
+      (stratum) =>
+        stratum.annual * yearShare(profile, (month) => stratum.months[month - 1] === true) * Math.exp(COMMUNE_PLAN.yearly * prng.normal()),
+    ),
+  );
+  return strata.map((stratum, index) => ({
+    commune: stratum.commune,
+    effect: stratum.effect,
+    monthCounts: apportion(
+      counts[index] ?? 0,
+      stratum.months.map((inSample, m) => (inSample ? (profile.monthWeight[m] ?? 1) * Math.exp(0.08 * prng.normal()) : 0)),
+    ),
+  }));
 }
 
 /** The common path, straight into the writer's buffer: no per-row strings for the collector. */

@@ -19,7 +19,10 @@ export interface CheckedResponse {
   /** ISO date. */
   date: string;
   unitCode: string;
-  /** District the unit belongs to on the date (the unit itself for a district). */
+  /**
+   * Area the unit belongs to on the date: its district before 2025-07-01, its province after
+   * (communes hang directly under the province then); the unit itself for a district or province.
+   */
   district: string;
   agency: string;
   field: string;
@@ -59,7 +62,7 @@ export function normaliseAnswer(text: string): number | null {
   return /^[1-5](\.0+)?$/.test(trimmed) ? Number(trimmed[0]) : null;
 }
 
-/** The district a unit code belongs to on a date, or null when the code is not valid then. */
+/** The area (district, or province once districts ended) a unit code belongs to on a date, or null when the code is not valid then. */
 export function districtLookup(units: Unit[]): (code: string, isoDate: string) => string | null {
   const byCode = new Map<string, Unit[]>();
   for (const unit of units) byCode.set(unit.code, [...(byCode.get(unit.code) ?? []), unit]);
@@ -68,7 +71,7 @@ export function districtLookup(units: Unit[]): (code: string, isoDate: string) =
       .get(code)
       ?.find((candidate) => candidate.valid_from <= isoDate && (candidate.valid_to === null || isoDate <= candidate.valid_to));
     if (!unit) return null;
-    if (unit.level === 'district') return unit.code;
+    if (unit.level === 'district' || unit.level === 'province') return unit.code;
     if (unit.level === 'commune') return unit.parent_code;
     return null;
   };

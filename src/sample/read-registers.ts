@@ -13,6 +13,15 @@ export interface Registers {
   units: Unit[];
   agencies: Agency[];
   fields: Field[];
+  /** Rows of crosswalk-2025.csv (empty when the folder has none). */
+  crosswalk: CrosswalkRow[];
+}
+
+/** One old commune (or part of one) → the new commune-level unit its territory went to. */
+export interface CrosswalkRow {
+  oldCommune: string;
+  oldDistrict: string;
+  newCommune: string;
 }
 
 function readCsvRecords(path: string): Record<string, string>[] {
@@ -84,8 +93,25 @@ export function readFields(dataDir: string): Field[] {
   }));
 }
 
+/**
+ * crosswalk-2025.csv when present: the generator uses it only to let a new commune carry on the
+ * level of the districts its territory came from, and to write an old code of it on a later date
+ * as a defect; a register without it still generates.
+ */
+export function readCrosswalk(dataDir: string): CrosswalkRow[] {
+  const path = join(dataDir, 'crosswalk-2025.csv');
+  if (!existsSync(path)) return [];
+  const records = readCsvRecords(path);
+  requireColumns(path, records, ['old_commune_code', 'old_district_code', 'new_commune_code']);
+  return records.map((record) => ({
+    oldCommune: (record.old_commune_code ?? '').trim(),
+    oldDistrict: (record.old_district_code ?? '').trim(),
+    newCommune: (record.new_commune_code ?? '').trim(),
+  }));
+}
+
 export function readRegisters(dataDir: string): Registers {
-  return { units: readUnits(dataDir), agencies: readAgencies(dataDir), fields: readFields(dataDir) };
+  return { units: readUnits(dataDir), agencies: readAgencies(dataDir), fields: readFields(dataDir), crosswalk: readCrosswalk(dataDir) };
 }
 
 /** `<dataDir>/surveys/<id>/survey.json`; only the parts the generator uses are checked. */

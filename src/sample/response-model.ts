@@ -41,8 +41,17 @@
  * to it; another seed tells a similar story with different luck (n ≈ 30 for investment swings
  * ± 6 points).
  * Districts, fields and elements not listed get effect 0, so the model also runs on other data.
+ *
+ * After 2024 (the reorganisation of 1 July 2025), the time term is + trendAfter_s · (y − 2024)
+ * (gains slow down; district slopes stop), and rows of the commune design (sample-plan.ts) add a
+ * unit effect: commune(c) = mean district_s(d) over the old districts whose communes went into c
+ * (crosswalk-2025.csv; 0 for the communes of the old Khánh Hòa) + σ_c · z_c, z_c fixed per
+ * commune, so most communes sit near the province and a few clearly above or below it (a funnel
+ * plot has something to show), and a commune carries on its district's level (its back-cast
+ * and direct series meet). SIPAS also dips by transition_s in the second half of 2025, while the
+ * new service centres settle in — the sample's story, not a finding.
  */
-import type { Prng } from './prng.ts';
+import { createPrng, type Prng } from './prng.ts';
 
 /** Thresholds τ₁…τ₄ on the latent scale between answers 1|2, 2|3, 3|4, 4|5. */
 export const ANSWER_THRESHOLDS = [-2.3, -1.5, -0.55, 0.75] as const;
@@ -75,7 +84,16 @@ export interface SurveyEffects {
   elementByPosition: number[];
   /** Elements answered only by a share of respondents (e.g. PA: only those who gave feedback). */
   elementAnsweredShare: Record<string, number>;
+  /** trendAfter_s: latent gain per year after 2024. */
+  trendAfter2024: number;
+  /** σ_c: spread of the commune effects of the commune design. */
+  communeSpread: number;
+  /** transition_s: latent shift of rows dated 2025-07-01 … 2025-12-31. */
+  transition: number;
 }
+
+/** Dates (inclusive) on which the transition effect applies. */
+export const TRANSITION_PERIOD = { from: '2025-07-01', to: '2025-12-31' } as const;
 
 /** field(f): procedure field effect (land pleases least, civil status most). */
 export const FIELD_EFFECT: Record<string, number> = {
@@ -114,6 +132,9 @@ export const SURVEY_EFFECTS: Record<string, SurveyEffects> = {
     element: { TC: 0.08, TT: -0.16, CC: 0.26, KQ: 0.05, PA: -0.22 },
     elementByPosition: [0],
     elementAnsweredShare: { PA: 0.68 },
+    trendAfter2024: 0.04,
+    communeSpread: 0.07,
+    transition: -0.08,
   },
   'y-te': {
     base: 0.32,
@@ -123,6 +144,9 @@ export const SURVEY_EFFECTS: Record<string, SurveyEffects> = {
     element: {},
     elementByPosition: [0.06, -0.1, 0.12, -0.04, 0, 0.08, -0.12],
     elementAnsweredShare: {},
+    trendAfter2024: 0.03,
+    communeSpread: 0.1,
+    transition: 0,
   },
   'giao-duc': {
     base: 0.2,
@@ -132,6 +156,9 @@ export const SURVEY_EFFECTS: Record<string, SurveyEffects> = {
     element: {},
     elementByPosition: [0.05, -0.08, 0.1, -0.05, 0.02, 0.06, -0.1],
     elementAnsweredShare: {},
+    trendAfter2024: 0.02,
+    communeSpread: 0.1,
+    transition: 0,
   },
 };
 
@@ -148,6 +175,8 @@ export interface RespondentContext {
   field: string;
   channel: string;
   respondentType: string;
+  /** Unit effect of the commune design (commune(c) and the transition); absent = 0. */
+  unitEffect?: number;
 }
 
 /** Precomputed per-element constants for one survey, so the per-row loop only adds numbers. */
@@ -189,16 +218,41 @@ export function buildAnswerModel(surveyId: string, elements: ModelElement[]): An
 /** The fixed part of L that depends on the respondent (not on the item). */
 export function respondentMean(model: AnswerModel, context: RespondentContext): number {
   const { effects } = model;
-  const yearsBefore2024 = 2024 - context.year;
   const field = context.field === '' ? 0 : (FIELD_EFFECT[context.field] ?? OTHER_FIELD_EFFECT);
+  // a − b is a + (−b) in floating point, so rows up to 2024 get exactly the values they always had.
+  const time =
+    context.year <= 2024
+      ? -(effects.trendPerYear + (effects.districtSlope[context.district] ?? 0)) * (2024 - context.year)
+      : effects.trendAfter2024 * (context.year - 2024);
   return (
     effects.base +
-    (effects.district[context.district] ?? 0) -
-    (effects.trendPerYear + (effects.districtSlope[context.district] ?? 0)) * yearsBefore2024 +
+    (effects.district[context.district] ?? 0) +
+    time +
     field +
     (CHANNEL_EFFECT[context.channel] ?? 0) +
-    (RESPONDENT_TYPE_EFFECT[context.respondentType] ?? 0)
+    (RESPONDENT_TYPE_EFFECT[context.respondentType] ?? 0) +
+    (context.unitEffect ?? 0)
   );
+}
+
+/**
+ * commune(c) of the commune design: the mean 2024 level of the old districts whose communes went
+ * into c (`predecessorDistricts`, one entry per crosswalk row, so a commune made of two communes
+ * of district A and one of B leans to A), plus σ_c · z_c with z_c fixed by seed, survey and code.
+ */
+export function communeEffect(surveyId: string, communeCode: string, predecessorDistricts: readonly string[], seed: number): number {
+  const effects = SURVEY_EFFECTS[surveyId];
+  if (!effects) return 0;
+  const inherited =
+    predecessorDistricts.length === 0
+      ? 0
+      : predecessorDistricts.reduce((sum, district) => sum + (effects.district[district] ?? 0), 0) / predecessorDistricts.length;
+  return inherited + effects.communeSpread * createPrng(`${seed}|commune-effect|${surveyId}|${communeCode}`).normal();
+}
+
+/** transition_s on `isoDate`, 0 outside TRANSITION_PERIOD. */
+export function transitionEffect(model: AnswerModel, isoDate: string): number {
+  return isoDate >= TRANSITION_PERIOD.from && isoDate <= TRANSITION_PERIOD.to ? model.effects.transition : 0;
 }
 
 /** Latent value → answer 1…5 through the thresholds τ. */

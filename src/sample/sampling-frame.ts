@@ -1,6 +1,8 @@
 /**
- * The sampling frame of one district in one year: its communes (with how many respondents each
- * tends to get) and the agencies that serve there, as valid on each interview date. Units and
+ * The sampling frame of one area in one year: its communes (with how many respondents each tends
+ * to get) and the agencies that serve there, as valid on each interview date. The area is a
+ * district before 2025-07-01 and, after the district level ended, the province whose communes hang
+ * directly under it (sample-plan.ts → areasOfYear); "district" below means that area. Units and
  * agencies are looked up by code AND date, because a code can be reused (22738 was a ward of
  * Phan Rang - Tháp Chàm until 2025-06-30 and a ward of Khánh Hòa afterwards).
  */
@@ -21,6 +23,8 @@ export interface DayFrame {
   districtAgencies: Map<AgencyRole, Agency[]>;
   /** Every agency of the survey's sector in the district or its communes. */
   sectorAgencies: Agency[];
+  /** The same agencies by their unit code (a commune's own health station, school, service centre). */
+  agenciesByUnit: Map<string, Agency[]>;
 }
 
 const overlapsYear = (row: { valid_from: string; valid_to: string | null }, year: number): boolean =>
@@ -95,6 +99,7 @@ export class DistrictFrame {
     const communeOffices = new Map<string, Agency[]>();
     const districtAgencies = new Map<AgencyRole, Agency[]>();
     const sectorAgencies: Agency[] = [];
+    const agenciesByUnit = new Map<string, Agency[]>();
     for (const { agency, role } of this.agencies) {
       if (!isValidOn(agency, isoDate)) continue;
       // A commune agency counts only while its commune belongs to this district.
@@ -102,6 +107,9 @@ export class DistrictFrame {
         continue;
       }
       sectorAgencies.push(agency);
+      const ofUnit = agenciesByUnit.get(agency.unit_code) ?? [];
+      ofUnit.push(agency);
+      agenciesByUnit.set(agency.unit_code, ofUnit);
       if (role === 'commune-office') {
         const list = communeOffices.get(agency.unit_code) ?? [];
         list.push(agency);
@@ -118,6 +126,7 @@ export class DistrictFrame {
       communeOffices,
       districtAgencies,
       sectorAgencies,
+      agenciesByUnit,
     };
     this.byDate.set(isoDate, frame);
     return frame;

@@ -97,7 +97,10 @@ describe('default SIPAS sample', () => {
   });
 
   it('covers every Ninh Sơn agency with procedures in 2024, but not every agency elsewhere', () => {
-    const agencies = readAgencies(dataDir).filter((agency) => agency.sector === 'hanh-chinh' && agency.has_procedures);
+    // Agencies of 2024: the new communes' service centres (from 2025-07-01) reuse some old codes.
+    const agencies = readAgencies(dataDir).filter(
+      (agency) => agency.sector === 'hanh-chinh' && agency.has_procedures && agency.valid_from <= '2024-12-31' && (agency.valid_to ?? '9999') >= '2024-01-01',
+    );
     const inDistrict = (district: string) =>
       agencies.filter((agency) => agency.unit_code === district || districtOf(agency.unit_code, '2024-06-30') === district);
     const measured = new Set(ofYear(2024).map((row) => row.agency));

@@ -14,10 +14,12 @@ describe('parseGenerateOptions', () => {
   it('has the defaults of the committed sample', () => {
     const options = parseGenerateOptions([], {}, '/repo');
     expect(options.seed).toBe(1);
-    expect(options.years).toEqual([2021, 2022, 2023, 2024]);
+    expect(options.years).toEqual([2021, 2022, 2023, 2024, 2025, 2026]);
+    // The sample reaches the end of November 2026.
+    expect(options.until).toBe('2026-11');
     expect(options.surveys).toEqual(['sipas', 'y-te', 'giao-duc']);
-    // 1050 a year for health and education, over 4 years.
-    expect(options.responses).toEqual({ sipas: 24000, 'y-te': 4200, 'giao-duc': 4200 });
+    // No totals given: every survey takes the plan's own size (sample-plan.ts).
+    expect(options.responses).toEqual({});
     expect(options.dataDir).toBe('/repo/data');
     expect(options.outDir).toBe('/repo/data/surveys');
     expect(options.defectShare).toBe(0.002);
@@ -41,5 +43,9 @@ describe('parseGenerateOptions', () => {
     expect(() => parseGenerateOptions(['--defects', '0.5'], {}, '/repo')).toThrow(/--defects 0.5/);
     expect(() => parseGenerateOptions(['--colour', 'red'], {}, '/repo')).toThrow(/Unknown option --colour/);
     expect(() => parseGenerateOptions(['--seed'], {}, '/repo')).toThrow(/--seed needs a value/);
+    expect(() => parseGenerateOptions(['--until', '2026-13'], {}, '/repo')).toThrow(/--until 2026-13/);
+    expect(() => parseGenerateOptions(['--until', '11/2026'], {}, '/repo')).toThrow(/YYYY-MM/);
+    expect(() => parseGenerateOptions(['--years', '2025-2027'], {}, '/repo')).toThrow(/2027 is after --until 2026-11/);
+    expect(parseGenerateOptions(['--years', '2027', '--until', '2027-03'], {}, '/repo').until).toBe('2027-03');
   });
 });

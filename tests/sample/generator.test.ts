@@ -105,7 +105,93 @@ describe('generated files', () => {
   });
 });
 
+describe('across the reorganisation of 2025-07-01', () => {
+  // Default plan (no --responses): fixture districts to 2025-06-30, then the five fixture communes of 56.
+  const out = generate('reform', ['--years', '2024-2026', '--surveys', 'sipas,y-te']);
+  const units = readUnits(fixtures);
+  const rowsOf = (survey: string, year: number): string[][] =>
+    readLines(join(out, survey, 'responses', `${year}.csv`)).slice(1).map((line) => line.split(','));
+  const versionOn = (code: string, date: string) =>
+    units.find((unit) => unit.code === code && unit.valid_from <= date && (unit.valid_to === null || date <= unit.valid_to));
+
+  it('gives every row the unit version valid on its date: old units to 2025-06-30, the new ones after', () => {
+    for (const survey of ['sipas', 'y-te']) {
+      for (const year of [2024, 2025, 2026]) {
+        for (const cells of rowsOf(survey, year)) {
+          const [, date, code] = cells as [string, string, string];
+          const unit = versionOn(code, date);
+          expect(unit, `${survey} ${date} ${code}`).toBeDefined();
+          // Before the reform a unit hangs under a district of 58 (or is one); after, it is 56 or directly under it.
+          if (date < '2025-07-01') expect(unit!.level === 'district' || unit!.parent_code !== '56', `${date} ${code}`).toBe(true);
+          else expect(unit!.code === '56' || unit!.parent_code === '56', `${date} ${code}`).toBe(true);
+        }
+      }
+    }
+    // 22810 is written in both halves of 2025, as Thị trấn Tân Sơn and then as Xã Ninh Sơn.
+    const rows2025 = rowsOf('sipas', 2025).filter((cells) => cells[2] === '22810');
+    expect(rows2025.some((cells) => cells[1]! <= '2025-06-30')).toBe(true);
+    expect(rows2025.some((cells) => cells[1]! >= '2025-07-01')).toBe(true);
+  });
+
+  it('surveys every new commune from 2025-07-01, and the province offices for SIPAS only', () => {
+    const newCommunes = ['22366', '22736', '22810', '22813', '22840'];
+    for (const year of [2025, 2026]) {
+      const after = rowsOf('sipas', year).filter((cells) => cells[1]! >= '2025-07-01');
+      const codes = new Set(after.map((cells) => cells[2]));
+      for (const code of newCommunes) expect(codes.has(code), `${year} ${code}`).toBe(true);
+      expect(codes.has('56')).toBe(true);
+      for (const cells of after.filter((row) => row[2] === '56' && row[3] !== '')) expect(['56-VPDK', '56-SXD']).toContain(cells[3]);
+      const health = rowsOf('y-te', year).filter((cells) => cells[1]! >= '2025-07-01');
+      expect(health.some((cells) => cells[2] === '56')).toBe(false);
+      for (const cells of health.filter((row) => row[3] !== '')) expect(cells[3]).toBe(`${cells[2]}-TYT`);
+    }
+  });
+
+  it('ends in November 2026 by default, and --until moves the end', () => {
+    const dates2026 = rowsOf('sipas', 2026).map((cells) => cells[1]!);
+    const months = [...new Set(dates2026.map((date) => date.slice(0, 7)))].sort();
+    expect(months).toEqual(Array.from({ length: 11 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`));
+    const december = generate('until', ['--years', '2026', '--until', '2026-12', '--surveys', 'sipas']);
+    const lastMonth = readLines(join(december, 'sipas', 'responses', '2026.csv')).slice(1).map((line) => line.split(',')[1]!.slice(0, 7)).sort().at(-1);
+    expect(lastMonth).toBe('2026-12');
+  });
+
+  it('sizes the commune samples by plan: the ward above the communes, the special zone far below', () => {
+    const count = (code: string): number => rowsOf('sipas', 2026).filter((cells) => cells[2] === code).length;
+    // Plans a year: ward 150 · 4/3 = 200, commune 150, special zone 15, each × exp(0.3 z) and the
+    // yearly wobble; 2026 Jan–Nov is 10.9 / 12.1 of a year.
+    expect(count('22366')).toBeGreaterThan(100);
+    expect(count('22736')).toBeLessThan(30);
+    expect(count('22736')).toBeGreaterThan(0);
+    for (const code of ['22810', '22813', '22840']) {
+      expect(count(code), code).toBeGreaterThan(60);
+      expect(count(code), code).toBeLessThan(400);
+    }
+  });
+});
+
 describe('defects', () => {
+  it('include old commune codes on dates after they ended, for the intake to quarantine', () => {
+    // 2026 only: every retired-unit defect carries a code with no version valid on its date.
+    const out = generate('retired', ['--responses', '20000', '--years', '2026', '--surveys', 'sipas', '--defects', '0.02']);
+    const units = readUnits(fixtures);
+    const rows = readLines(join(out, 'sipas', 'responses', '2026.csv')).slice(1).map((line) => line.split(','));
+    const oldCodes = rows.filter((cells) => ['22816', '22843', '22783'].includes(cells[2]!));
+    expect(oldCodes.length).toBeGreaterThan(0);
+    for (const cells of oldCodes) {
+      expect(units.some((unit) => unit.code === cells[2] && (unit.valid_to === null || unit.valid_to >= cells[1]!))).toBe(false);
+    }
+    // A spoiled row of the new 22813 takes its own predecessor 22816 (22813 itself is reused, hence
+    // valid), one of the new 22840 its predecessor 22843; other rows any code that has ended.
+    // (Mistyped codes, the unknown-unit kind, are not in the register and are left out here.)
+    const movedFrom = (agency: string, own: string): string[] =>
+      [...new Set(rows.filter((cells) => cells[3] === agency && cells[2] !== own).map((cells) => cells[2]))].filter((code) => units.some((unit) => unit.code === code)) as string[];
+    expect(movedFrom('22813-TTPV', '22813')).toEqual(['22816']);
+    expect(movedFrom('22840-TTPV', '22840')).toEqual(['22843']);
+    const checked = readCheckedResponses(join(out, 'sipas', 'responses', '2026.csv'), ['TC1', 'tc_2', 'PA1', 'PA2'], districtLookup(units), new Set());
+    expect(checked.rejected['unknown unit']).toBeGreaterThanOrEqual(oldCodes.length);
+  });
+
   it('stay a small share, each one set aside by the checks, while loose forms are accepted', () => {
     // 8000 rows at 0.002: about 16 defect rows and 16 loose-form rows expected.
     const out = generate('defects', ['--responses', '8000', '--years', '2024', '--surveys', 'sipas', '--defects', '0.002']);

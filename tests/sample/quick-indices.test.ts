@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupedIndex, normaliseAnswer, normaliseDate, type CheckedResponse } from '../../src/sample/quick-indices.ts';
+import { districtLookup, groupedIndex, normaliseAnswer, normaliseDate, type CheckedResponse } from '../../src/sample/quick-indices.ts';
 
 const respondent = (answers: number[]): CheckedResponse => ({
   year: 2024,
@@ -53,5 +53,31 @@ describe('normaliseDate and normaliseAnswer', () => {
     expect(normaliseAnswer('4.5')).toBeNull();
     expect(normaliseAnswer('6')).toBeNull();
     expect(normaliseAnswer('0')).toBeNull();
+  });
+});
+
+describe('districtLookup', () => {
+  const unit = (code: string, level: 'province' | 'district' | 'commune', parent_code: string | null, valid_from: string, valid_to: string | null) =>
+    ({ code, name_vi: code, name_en: code, level, parent_code, valid_from, valid_to });
+  const lookup = districtLookup([
+    unit('58', 'province', null, '2020-01-01', '2025-06-30'),
+    unit('585', 'district', '58', '2020-01-01', '2025-06-30'),
+    unit('22816', 'commune', '585', '2020-01-01', '2025-06-30'),
+    unit('22810', 'commune', '585', '2020-01-01', '2025-06-30'),
+    unit('56', 'province', null, '2025-07-01', null),
+    unit('22810', 'commune', '56', '2025-07-01', null),
+  ]);
+
+  it('gives the district before 2025-07-01 and the province after, by the version valid on the date', () => {
+    expect(lookup('22810', '2025-06-30')).toBe('585');
+    expect(lookup('22810', '2025-07-01')).toBe('56');
+    expect(lookup('585', '2024-03-01')).toBe('585');
+    // The province offices' rows are coded at the province itself.
+    expect(lookup('56', '2026-03-01')).toBe('56');
+  });
+
+  it('finds no area for a code that has no version on the date', () => {
+    expect(lookup('22816', '2026-03-01')).toBeNull();
+    expect(lookup('56', '2025-06-30')).toBeNull();
   });
 });
