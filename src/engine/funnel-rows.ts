@@ -12,6 +12,8 @@ export interface FunnelUnit {
   survey: string;
   period: string;
   unit_code: string;
+  /** The unit version's first day (a reused code is another unit). */
+  unit_valid_from: string;
   n: number;
   /** Percent; null when suppressed. */
   value: number | null;
@@ -34,6 +36,7 @@ export interface FunnelRow {
   survey: string;
   period: string;
   unit_code: string;
+  unit_valid_from: string;
   n: number;
   value: number | null;
   province_value: number | null;
@@ -69,6 +72,7 @@ export function funnelRows(units: readonly FunnelUnit[], centre: FunnelCentre): 
       survey: unit.survey,
       period: unit.period,
       unit_code: unit.unit_code,
+      unit_valid_from: unit.unit_valid_from,
       n: unit.n,
       value: drawn ? unit.value : null,
       province_value: p0,

@@ -23,6 +23,13 @@ const fields: readonly FunnelField[] = [
   { name: 'survey', type: 'string', required: true, description_vi: 'Mã bộ phiếu khảo sát', description_en: 'Survey instrument id' },
   { name: 'period', type: 'string', required: true, description_vi: 'Kỳ', description_en: 'Period' },
   { name: 'unit_code', type: 'string', required: true, description_vi: 'Mã đơn vị hành chính', description_en: 'Administrative unit code' },
+  {
+    name: 'unit_valid_from',
+    type: 'date',
+    required: true,
+    description_vi: 'Ngày bắt đầu hiệu lực của phiên bản đơn vị (cùng unit_code xác định đơn vị trong units.csv)',
+    description_en: 'First day of the unit version (with unit_code it identifies the unit in units.csv)',
+  },
   { name: 'n', type: 'integer', required: true, description_vi: 'Số người trả lời', description_en: 'Respondents' },
   percent('value', 'Chỉ số chung của đơn vị; trống khi bị ẩn', "The unit's overall index; empty when suppressed"),
   percent('province_value', 'Chỉ số chung của toàn tỉnh (tâm của biểu đồ phễu)', "The province's overall index (the funnel's centre)"),
@@ -54,6 +61,6 @@ export const funnelSchema: TableSchema = {
   description_en: "Each unit with its respondents, overall index and the 95 % and 99.8 % limits around the province's value at the unit's n.",
   formats: ['csv'],
   checkPrimaryKey: true,
-  primaryKey: ['survey', 'period', 'unit_code'],
+  primaryKey: ['survey', 'period', 'unit_code', 'unit_valid_from'],
   fields,
 };

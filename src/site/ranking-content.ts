@@ -8,6 +8,7 @@ import { periodBounds } from '../engine/reference/period-calendar.ts';
 import type { IndexRow, RankingRow } from '../engine/tables.ts';
 import type { UnitLevel } from '../intake/types.ts';
 import { chartId, type ChartDataset } from './chart-datasets.ts';
+import { funnelDataset, type FunnelDataset } from './funnel-dataset.ts';
 import { indicatorOrder, MAIN_SURVEY, rankingRows } from './index-selections.ts';
 import { publishedData, type PublishedData } from './published-data.ts';
 import { siteRegisters } from './site-inputs.ts';
@@ -54,6 +55,11 @@ export interface RankingGroup {
   rankings: SurveyRanking[];
   heat: HeatTable;
   /**
+   * The funnel plot of the main survey's units around the province (method.md → Comparing
+   * units); null for a group of fewer than FUNNEL_MIN_UNITS, where a ranking reads better.
+   */
+  funnel: FunnelDataset | null;
+  /**
    * Whether a funnel plot (method.md → Comparing units) should lead: most rank intervals are wide,
    * so the ranks themselves would mostly be noise.
    */
@@ -82,6 +88,9 @@ export function heatTable(data: PublishedData, survey: string, year: string, uni
     })),
   };
 }
+
+/** Fewer units than this are read from their ranking; a funnel plot is for many small units. */
+export const FUNNEL_MIN_UNITS = 10;
 
 /**
  * "Most rank intervals are wide": more than half of the ranked units have a 95 % rank interval
@@ -126,6 +135,12 @@ async function buildRankingContent(year: string): Promise<RankingContent> {
       };
     });
     const main = rankings[0];
+    const mainRows = main?.dataset.rows ?? [];
+    const provinceCell = main?.province;
+    const funnel =
+      main && mainRows.length >= FUNNEL_MIN_UNITS
+        ? funnelDataset(chartId('funnel', main.survey, ...idParts), mainRows.map((r) => ({ ...r, status: r.value === null ? 'suppressed' : 'ok' })), provinceCell)
+        : null;
     const heatUnits = main ? [parentRef, ...main.dataset.rows.map((r) => ({ code: r.unit_code, valid_from: r.unit_valid_from }))] : [];
     return {
       level,
@@ -133,7 +148,8 @@ async function buildRankingContent(year: string): Promise<RankingContent> {
       partYear: from !== start || to !== end ? { from, to } : null,
       rankings,
       heat: heatTable(data, main?.survey ?? MAIN_SURVEY, year, heatUnits),
-      funnelFirst: main ? rankIntervalsMostlyWide(main.dataset.rows) : false,
+      funnel,
+      funnelFirst: funnel !== null && rankIntervalsMostlyWide(mainRows),
     };
   });
   return { year, groups };
@@ -152,5 +168,5 @@ export function rankingContent(year: string): Promise<RankingContent> {
 }
 
 export function rankingDatasets(content: RankingContent): ChartDataset[] {
-  return content.groups.flatMap((g) => g.rankings.map((r) => r.dataset));
+  return content.groups.flatMap((g) => [...g.rankings.map((r) => r.dataset), ...(g.funnel ? [g.funnel] : [])]);
 }

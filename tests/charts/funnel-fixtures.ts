@@ -33,6 +33,7 @@ const unit = (unit_code: string, n: number, value: number | null): FunnelUnit =>
   survey: 'sipas',
   period: '2026',
   unit_code,
+  unit_valid_from: '2025-07-01',
   n,
   value,
   status: value === null ? 'suppressed' : 'ok',
