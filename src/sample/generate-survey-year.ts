@@ -62,7 +62,6 @@ export function responsesHeader(instrument: SurveyInstrument): string[] {
   return [...FIXED_COLUMNS, ...instrument.elements.flatMap((element) => element.items.map((item) => item.column))];
 }
 
-
 /**
  * Positions (0-based, within the district's rows of the year) at which each agency that must be
  * covered gets a respondent: distinct random positions, so forced rows spread over the year.
