@@ -30,15 +30,36 @@ export function territorySources(registers: Registers, unit: Pick<Unit, 'code' |
 }
 
 /**
- * The new unit versions the territory of `unit` went to: its own crosswalk links, or for a
- * district those of the communes it had on its last day. In code order, each once.
+ * The new unit versions the territory of `unit` went to: its own crosswalk links, or those of the
+ * communes below it on its last day; for a province, the provinces those new units lie in (Ninh
+ * Thuận → Khánh Hòa, not its 24 new communes). In code order, each once.
  */
 export function territorySuccessors(registers: Registers, unit: Unit): Unit[] {
   const found = new Map<string, Unit>();
   for (const link of registers.crosswalk) {
-    const own = sameVersion(link.old, unit);
-    const child = unit.valid_to !== null && link.old.parent_code === unit.code && link.old.valid_to === unit.valid_to;
-    if (own || child) found.set(`${link.new.code}@${link.new.valid_from}`, link.new);
+    const end = link.old.valid_to;
+    const within = sameVersion(link.old, unit) || (end !== null && registers.ancestorsOn(link.old.code, end).some((a) => sameVersion(a, unit)));
+    if (!within) continue;
+    const successor =
+      unit.level === 'province' ? registers.ancestorsOn(link.new.code, link.new.valid_from).find((a) => a.level === 'province') : link.new;
+    if (successor) found.set(`${successor.code}@${successor.valid_from}`, successor);
   }
   return [...found.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+/**
+ * The provinces whose territory a new province version took in, read from the crosswalk (the
+ * provinces of the old communes of its new units), and whether an earlier version of its own code
+ * exists (the former Khánh Hòa, whose communes hold no responses here).
+ */
+export function provinceSources(registers: Registers, province: Unit): { merged: Unit[]; earlierVersion: Unit | null } {
+  const merged = new Map<string, Unit>();
+  for (const link of registers.crosswalk) {
+    const newProvince = registers.ancestorsOn(link.new.code, link.new.valid_from).find((a) => a.level === 'province');
+    if (!newProvince || !sameVersion(newProvince, province) || link.old.valid_to === null) continue;
+    const old = registers.ancestorsOn(link.old.code, link.old.valid_to).find((a) => a.level === 'province');
+    if (old && old.code !== province.code) merged.set(`${old.code}@${old.valid_from}`, old);
+  }
+  const earlier = registers.unitVersions(province.code).filter((v) => v.valid_to !== null && v.valid_to < province.valid_from).at(-1) ?? null;
+  return { merged: [...merged.values()], earlierVersion: earlier };
 }
