@@ -40,11 +40,11 @@ describe('responses with old and new codes after 1 July 2025', () => {
     ]);
   });
 
-  it('names no successor for a date before the unit existed, nor without a crosswalk', async () => {
+  it('names the successors of a district or province through its communes; none before the unit existed, nor without a crosswalk', async () => {
     const { registers, instrument } = await loadReorganisation();
     const dir = mkdtempSync(join(tmpdir(), 'reorganisation-intake-'));
     const file = join(dir, 'late.csv');
-    writeFileSync(file, 'response_id,date,unit_code,TC1,CC1\nx1,2024-05-05,22888,5,5\nx2,2026-04-04,22744,5,5\nx3,2026-04-04,22741,5,5\n');
+    writeFileSync(file, 'response_id,date,unit_code,TC1,CC1\nx1,2024-05-05,22888,5,5\nx2,2026-04-04,22744,5,5\nx3,2026-04-04,22741,5,5\nx4,2026-06-06,585,4,4\nx5,2026-06-06,58,4,4\n');
     const setAside = async (withCrosswalk: boolean): Promise<string[]> => {
       const quarantine = memoryQuarantine();
       await validateResponses({
@@ -62,15 +62,27 @@ describe('responses with old and new codes after 1 July 2025', () => {
     };
     // x1: a new code used before its unit existed (22888 Xã Phước Dinh is from 2025-07-01): no
     // version of it has ended, so there is no successor to name; x3: 22741 is valid in 2026 (the
-    // new ward), so it is kept.
+    // new ward), so it is kept. x4, x5: a district and a province are not in the crosswalk (it
+    // lists communes); their territory went where their communes on 2025-06-30 went: 585's to
+    // 22738 (from 22831), 22810 (22810, 22819) and 22813; 58's to those of 582's and 585's communes.
+    const newUnit = (code: string, name: string) => `${code} ${name} (from 2025-07-01)`;
     expect(await setAside(true)).toEqual([
       '2 unit 22888 (Xã Phước Dinh) is valid from 2025-07-01, not on 2024-05-05',
       '3 unit 22744 (Phường Bảo An) is valid 2020-01-01…2025-06-30, not on 2026-04-04; its territory went into 22741 Phường Bảo An (from 2025-07-01): use that code for dates from 2025-07-01',
+      '5 unit 585 (Huyện Ninh Sơn) is valid 2020-01-01…2025-06-30, not on 2026-06-06; its territory was split between ' +
+        `${newUnit('22738', 'Phường Đô Vinh')}, ${newUnit('22810', 'Xã Ninh Sơn')} and ${newUnit('22813', 'Xã Lâm Sơn')}: ` +
+        'use the code of the part the respondent lives in',
+      '6 unit 58 (Tỉnh Ninh Thuận) is valid 2020-01-01…2025-06-30, not on 2026-06-06; its territory was split between ' +
+        `${newUnit('22738', 'Phường Đô Vinh')}, ${newUnit('22741', 'Phường Bảo An')}, ${newUnit('22780', 'Phường Đông Hải')}, ` +
+        `${newUnit('22810', 'Xã Ninh Sơn')}, ${newUnit('22813', 'Xã Lâm Sơn')} and ${newUnit('22888', 'Xã Phước Dinh')}: ` +
+        'use the code of the part the respondent lives in',
     ]);
     // A data folder without crosswalk-2025.csv says only what the register knows.
     expect(await setAside(false)).toEqual([
       '2 unit 22888 (Xã Phước Dinh) is valid from 2025-07-01, not on 2024-05-05',
       '3 unit 22744 (Phường Bảo An) is valid 2020-01-01…2025-06-30, not on 2026-04-04',
+      '5 unit 585 (Huyện Ninh Sơn) is valid 2020-01-01…2025-06-30, not on 2026-06-06',
+      '6 unit 58 (Tỉnh Ninh Thuận) is valid 2020-01-01…2025-06-30, not on 2026-06-06',
     ]);
   });
 });
