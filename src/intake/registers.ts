@@ -14,7 +14,10 @@ export interface Registers {
   readonly fields: readonly Field[];
   /** Where the territory of ended unit versions went (crosswalk-2025.csv); empty without one. */
   readonly crosswalk: readonly CrosswalkLink[];
-  /** The new unit versions that took in (all or part of) `version`, in code order. */
+  /**
+   * The new unit versions that took in (all or part of) `version`, in code order; for a district
+   * or province, those its communes went to.
+   */
   successorsOf(version: Unit): Unit[];
   /** All versions of a unit code, oldest first; empty when the code is unknown. */
   unitVersions(code: string): readonly Unit[];
@@ -48,8 +51,9 @@ export function buildRegisters(
     fields,
     crosswalk,
     successorsOf: (version) =>
-      // By code and start, not by object: a worker thread gets the registers as copies.
-      [...new Map(crosswalk.filter((link) => sameVersion(link.old, version)).map((link) => [link.new.code, link.new])).values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+      [...new Map(territoryLinks(version, units, crosswalk).map((link) => [link.new.code, link.new])).values()].sort((a, b) =>
+        a.code < b.code ? -1 : a.code > b.code ? 1 : 0,
+      ),
     unitVersions: (code) => unitsByCode.get(code) ?? [],
     unitOn,
     ancestorsOn(code, isoDate) {
@@ -69,6 +73,21 @@ export function buildRegisters(
     agencyOn: (code, isoDate) => versionOn(agenciesByCode.get(code), isoDate),
     field: (code) => fieldsByCode.get(code) ?? null,
   };
+}
+
+/**
+ * The crosswalk links that carry the territory of `version` away: its own (a commune's), or, for a
+ * unit the crosswalk does not name (a district, a province), those of the units below it on its
+ * last day, level by level: district 585 Ninh Sơn went to the new communes its communes went to.
+ * Versions are matched by code and start, not by object: a worker thread gets copies.
+ */
+function territoryLinks(version: Unit, units: readonly Unit[], crosswalk: readonly CrosswalkLink[], depth = 0): CrosswalkLink[] {
+  const own = crosswalk.filter((link) => sameVersion(link.old, version));
+  const lastDay = version.valid_to;
+  if (own.length > 0 || lastDay === null || depth > 10) return own;
+  return units
+    .filter((unit) => unit.parent_code === version.code && isValidOn(unit, lastDay))
+    .flatMap((unit) => territoryLinks(unit, units, crosswalk, depth + 1));
 }
 
 /** One unit version: a code and the day its validity starts (method.md → Units that change). */

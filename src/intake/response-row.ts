@@ -202,7 +202,12 @@ function successorHint(code: string, date: string, registers: Registers): string
   const whole = registers.crosswalk.some((link) => sameVersion(link.old, last) && link.whole);
   return whole
     ? `; its territory went into ${names.join(', ')}: use that code for dates from ${successors[0]?.valid_from}`
-    : `; its territory was split between ${names.join(' and ')}: use the code of the part the respondent lives in`;
+    : `; its territory was split between ${listText(names)}: use the code of the part the respondent lives in`;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listText(items: readonly string[]): string {
+  return items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** A spreadsheet that took a code for a number drops its leading zero (`01` → `1`). */

@@ -58,43 +58,47 @@ const agencies: Agency[] = [
 
 const periods = ['2023', '2024', '2024-Q1', '2024-Q3', '2025'];
 
-/** [period, unit, registered, measured] as worked out in the fixture README. */
-const expected: [string, string, number, number][] = [
-  ['2023', '90', 5, 3],
-  ['2023', '901', 2, 2],
-  ['2023', '90101', 1, 1],
-  ['2023', '902', 3, 1],
-  ['2023', '90201', 1, 0],
-  ['2023', '90202', 0, 0],
-  ['2024', '90', 5, 2],
-  ['2024', '901', 2, 1],
-  ['2024', '90101', 1, 0],
-  ['2024', '902', 3, 1],
-  ['2024', '90201', 1, 0],
-  ['2024', '90202', 0, 0],
-  ['2024-Q1', '90', 4, 1],
-  ['2024-Q1', '901', 2, 1],
-  ['2024-Q1', '90101', 1, 0],
-  ['2024-Q1', '902', 2, 0],
-  ['2024-Q1', '90201', 1, 0],
-  ['2024-Q1', '90202', 0, 0],
-  ['2024-Q3', '90', 5, 1],
-  ['2024-Q3', '901', 2, 0],
-  ['2024-Q3', '90101', 1, 0],
-  ['2024-Q3', '902', 3, 1],
-  ['2024-Q3', '90201', 1, 0],
-  ['2024-Q3', '90202', 0, 0],
-  ['2025', '90', 5, 1],
-  ['2025', '901', 2, 1],
-  ['2025', '90101', 1, 1],
-  ['2025', '902', 3, 0],
-  ['2025', '90201', 1, 0],
-  ['2025', '90202', 0, 0],
-  ['2025', '91', 1, 1],
+/** [period, unit, unit version (valid_from), registered, measured] as worked out in the fixture README. */
+const expected: [string, string, string, number, number][] = [
+  ['2023', '90', '2020-01-01', 5, 3],
+  ['2023', '901', '2020-01-01', 2, 2],
+  ['2023', '90101', '2020-01-01', 1, 1],
+  ['2023', '902', '2020-01-01', 3, 1],
+  ['2023', '90201', '2020-01-01', 1, 0],
+  ['2023', '90202', '2020-01-01', 0, 0],
+  ['2024', '90', '2020-01-01', 5, 2],
+  ['2024', '901', '2020-01-01', 2, 1],
+  ['2024', '90101', '2020-01-01', 1, 0],
+  ['2024', '902', '2020-01-01', 3, 1],
+  ['2024', '90201', '2020-01-01', 1, 0],
+  ['2024', '90202', '2020-01-01', 0, 0],
+  ['2024-Q1', '90', '2020-01-01', 4, 1],
+  ['2024-Q1', '901', '2020-01-01', 2, 1],
+  ['2024-Q1', '90101', '2020-01-01', 1, 0],
+  ['2024-Q1', '902', '2020-01-01', 2, 0],
+  ['2024-Q1', '90201', '2020-01-01', 1, 0],
+  ['2024-Q1', '90202', '2020-01-01', 0, 0],
+  ['2024-Q3', '90', '2020-01-01', 5, 1],
+  ['2024-Q3', '901', '2020-01-01', 2, 0],
+  ['2024-Q3', '90101', '2020-01-01', 1, 0],
+  ['2024-Q3', '902', '2020-01-01', 3, 1],
+  ['2024-Q3', '90201', '2020-01-01', 1, 0],
+  ['2024-Q3', '90202', '2020-01-01', 0, 0],
+  ['2025', '90', '2020-01-01', 5, 1],
+  ['2025', '901', '2020-01-01', 2, 1],
+  // 90101 is two unit versions in 2025 (a unit is its code and valid_from): under 901 until
+  // 2025-06-30, when its one-stop shop had no response (r10 is dated after the move), and under
+  // 91 from 2025-07-01, with r10.
+  ['2025', '90101', '2020-01-01', 1, 0],
+  ['2025', '90101', '2025-07-01', 1, 1],
+  ['2025', '902', '2020-01-01', 3, 0],
+  ['2025', '90201', '2020-01-01', 1, 0],
+  ['2025', '90202', '2020-01-01', 0, 0],
+  ['2025', '91', '2025-07-01', 1, 1],
 ];
 
-const counts = (rows: CoverageRow[]): [string, string, number, number][] =>
-  rows.map((r) => [r.period, r.unit_code, r.agencies_registered, r.agencies_measured]);
+const counts = (rows: CoverageRow[]): [string, string, string, number, number][] =>
+  rows.map((r) => [r.period, r.unit_code, r.unit_valid_from, r.agencies_registered, r.agencies_measured]);
 
 let engine: Engine;
 let fromCsv: CoverageRow[];
@@ -110,13 +114,15 @@ describe('computeCoverage (SQL)', () => {
   });
 
   it('divides: coverage = 100 · measured / registered, empty when nothing is registered', () => {
-    const of = (period: string, code: string): number | null | undefined =>
-      fromCsv.find((r) => r.period === period && r.unit_code === code)?.coverage;
+    const of = (period: string, code: string, validFrom = '2020-01-01'): number | null | undefined =>
+      fromCsv.find((r) => r.period === period && r.unit_code === code && r.unit_valid_from === validFrom)?.coverage;
     expect(of('2023', '90')).toBe(60);
     expect(of('2023', '902')).toBeCloseTo(100 / 3, 12);
     expect(of('2024', '90')).toBe(40);
     expect(of('2024-Q1', '90')).toBe(25);
-    expect(of('2025', '91')).toBe(100);
+    expect(of('2025', '91', '2025-07-01')).toBe(100);
+    expect(of('2025', '90101')).toBe(0);
+    expect(of('2025', '90101', '2025-07-01')).toBe(100);
     expect(of('2023', '90202')).toBeNull();
   });
 

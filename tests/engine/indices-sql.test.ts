@@ -10,22 +10,39 @@ import { cellIndices } from '../../src/engine/reference/cell-indices.ts';
 import { cellsOfResponse } from '../../src/engine/reference/cells-of-response.ts';
 import type { IndexRow } from '../../src/engine/tables.ts';
 import { DataError } from '../../src/intake/data-error.ts';
-import { fixtureBreakdownValues, fixtureCsv, fixtureResponses, fixtureSurvey, fixtureUnits, siteWith } from './indices-fixture.ts';
+import { fixtureBreakdownValues, fixtureCrosswalk, fixtureCsv, fixtureResponses, fixtureSurvey, fixtureUnits, siteWith } from './indices-fixture.ts';
 
 let engine: Engine;
 let everyCell: IndexRow[]; // min_n_publish = 1: every value visible
 let threshold3: IndexRow[]; // min_n_publish = 3
+let withCrosswalk: IndexRow[]; // min_n_publish = 1, 90202's move read as a whole crosswalk link
 
 beforeAll(async () => {
   engine = await openEngine();
   const input = { survey: fixtureSurvey, validatedCsvPath: fixtureCsv, units: fixtureUnits, breakdownValues: fixtureBreakdownValues };
   everyCell = computeIndices(engine, { ...input, site: siteWith(1) });
   threshold3 = computeIndices(engine, { ...input, site: siteWith(3) });
+  withCrosswalk = computeIndices(engine, { ...input, crosswalk: fixtureCrosswalk, site: siteWith(1) });
 });
 afterAll(() => engine?.close());
 
+/**
+ * The one row of `unit` (a code, or `code@valid_from` for one version of a code listed twice),
+ * basis direct unless `code@valid_from/back-cast`.
+ */
 function row(rows: IndexRow[], unit: string, period: string, indicator: string, breakdown = 'all', value = '*'): IndexRow {
-  const found = rows.filter((r) => r.unit_code === unit && r.period === period && r.indicator === indicator && r.breakdown === breakdown && r.breakdown_value === value);
+  const [version, basis = 'direct'] = unit.split('/');
+  const [code, validFrom] = (version ?? '').split('@');
+  const found = rows.filter(
+    (r) =>
+      r.unit_code === code &&
+      (validFrom === undefined || r.unit_valid_from === validFrom) &&
+      r.basis === basis &&
+      r.period === period &&
+      r.indicator === indicator &&
+      r.breakdown === breakdown &&
+      r.breakdown_value === value,
+  );
   expect(found, `${unit} ${period} ${indicator} ${breakdown}=${value}`).toHaveLength(1);
   return found[0]!;
 }
@@ -129,10 +146,37 @@ describe('pooling and membership', () => {
     expect(communesIn2024_05.map((r) => [r.unit_code, r.n])).toEqual([['90202', 1]]); // r11 only
   });
   it('a commune listed twice belongs to its parent of the day', () => {
-    expect(row(everyCell, '90202', '2024', 'overall').n).toBe(2);
     expect(row(everyCell, '902', '2024-05', 'A1')).toMatchObject({ n: 1, satisfied: 0 }); // r11
     expect(row(everyCell, '901', '2024-08', 'A1')).toMatchObject({ n: 1, satisfied: 1 }); // r12
     expect(everyCell.some((r) => r.unit_code === '902' && r.period === '2024-08')).toBe(false);
+  });
+  it('a commune listed twice is two unit versions, each with its own 2024 cell', () => {
+    // method.md → Units that change: (code, valid period) identifies a unit, so 90202 under 902
+    // (from 2020-01-01) and 90202 under 901 (from 2024-07-01) are two units. Before unit versions
+    // the 2024 cell of 90202 pooled r11 and r12 (n = 2); now each version holds its own half.
+    expect(row(everyCell, '90202@2020-01-01', '2024', 'overall')).toMatchObject({ n: 1, basis: 'direct' }); // r11
+    expect(row(everyCell, '90202@2024-07-01', '2024', 'overall')).toMatchObject({ n: 1, basis: 'direct' }); // r12
+    expect(row(everyCell, '90202@2020-01-01', '2024', 'A1')).toMatchObject({ n: 1, satisfied: 0 }); // r11: A1 = 1
+    expect(row(everyCell, '90202@2024-07-01', '2024', 'A1')).toMatchObject({ n: 1, satisfied: 1 }); // r12: A1 = 4
+    // Every other unit has one version, from 2020-01-01; nothing is back-cast without a crosswalk.
+    expect(everyCell.filter((r) => r.unit_valid_from !== '2020-01-01').every((r) => r.unit_code === '90202')).toBe(true);
+    expect(everyCell.every((r) => r.basis === 'direct')).toBe(true);
+  });
+  it('a back-cast holds the old version before the new one starts, never the year it starts in', () => {
+    // With 90202's move read as a whole link (90202@2020-01-01 → 90202@2024-07-01), r11
+    // (2024-05-20, the old version) also counts in the new version's back-cast, for the periods
+    // that end before 2024-07-01: 2024-Q2 and 2024-05. Not for 2024 (the year straddles the
+    // start: the new version's 2024 is its direct Jul–Dec cell, r12 alone), and so not for any
+    // breakdown, which are yearly.
+    const backCast = withCrosswalk.filter((r) => r.basis === 'back-cast');
+    expect([...new Set(backCast.map((r) => `${r.unit_code}@${r.unit_valid_from} ${r.period} ${r.breakdown}`))].sort()).toEqual([
+      '90202@2024-07-01 2024-05 all',
+      '90202@2024-07-01 2024-Q2 all',
+    ]);
+    expect(row(withCrosswalk, '90202@2024-07-01/back-cast', '2024-05', 'overall').value).toBeCloseTo(125 / 3, 9); // r11 as in cell 4
+    expect(row(withCrosswalk, '90202@2024-07-01', '2024', 'overall').n).toBe(1); // r12 only
+    // The direct cells are those of the run without a crosswalk.
+    expect(withCrosswalk.filter((r) => r.basis === 'direct')).toEqual(everyCell);
   });
   it('breakdowns are yearly, and a missing value is no cell', () => {
     expect(row(everyCell, '90101', '2024', 'overall', 'field', 'dat-dai').n).toBe(2);
@@ -146,21 +190,26 @@ describe('pooling and membership', () => {
 
 describe('SQL = TypeScript reference on every cell', () => {
   const weights = elementWeights(fixtureSurvey);
-  for (const [label, minN, rows] of [['min_n_publish 1', 1, () => everyCell], ['min_n_publish 3', 3, () => threshold3]] as const) {
-    it(`${label}: same cells, same numbers to 1e-9`, () => {
+  const cases = [
+    ['min_n_publish 1', 1, [], () => everyCell],
+    ['min_n_publish 3', 3, [], () => threshold3],
+    ['min_n_publish 1 with a back-cast', 1, fixtureCrosswalk, () => withCrosswalk],
+  ] as const;
+  for (const [label, minN, crosswalk, rows] of cases) {
+    it(`${label}: same cells (unit version and basis included), same numbers to 1e-9`, () => {
       const cells = new Map<string, (number | null)[][]>();
       for (const response of fixtureResponses) {
-        for (const cell of cellsOfResponse(response, fixtureUnits)) {
-          const key = [cell.unit_code, cell.period, cell.breakdown, cell.breakdown_value].join('|');
+        for (const cell of cellsOfResponse(response, fixtureUnits, crosswalk)) {
+          const key = [cell.unit_code, cell.unit_valid_from, cell.basis, cell.period, cell.breakdown, cell.breakdown_value].join('|');
           cells.set(key, [...(cells.get(key) ?? []), response.answers]);
         }
       }
       const sqlRows = rows();
-      const sqlCells = new Set(sqlRows.map((r) => [r.unit_code, r.period, r.breakdown, r.breakdown_value].join('|')));
+      const sqlCells = new Set(sqlRows.map((r) => [r.unit_code, r.unit_valid_from, r.basis, r.period, r.breakdown, r.breakdown_value].join('|')));
       expect([...sqlCells].sort()).toEqual([...cells.keys()].sort());
       expect(sqlRows).toHaveLength(cells.size * 8); // overall + 2 elements + 5 items
       for (const sqlRow of sqlRows) {
-        const key = [sqlRow.unit_code, sqlRow.period, sqlRow.breakdown, sqlRow.breakdown_value].join('|');
+        const key = [sqlRow.unit_code, sqlRow.unit_valid_from, sqlRow.basis, sqlRow.period, sqlRow.breakdown, sqlRow.breakdown_value].join('|');
         const reference = cellIndices(cells.get(key)!, fixtureSurvey, weights, minN).find((r) => r.indicator === sqlRow.indicator)!;
         expect(sqlRow.survey).toBe('fixture');
         for (const field of ['level', 'n', 'satisfied', 'status'] as const) expect(sqlRow[field], `${key} ${sqlRow.indicator} ${field}`).toBe(reference[field]);

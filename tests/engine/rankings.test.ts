@@ -53,6 +53,9 @@ function overall(period: string, unit_code: string, value: number | null, se: nu
     ci_high: value === null || se === null ? null : value + 1.96 * se,
     status: value === null ? 'suppressed' : 'ok',
     se,
+    // The cell of the code's only version in the register (599's if it is 599).
+    unit_valid_from: units.find((u) => u.code === unit_code)?.valid_from ?? '2020-01-01',
+    basis: 'direct',
   };
 }
 
@@ -84,7 +87,7 @@ let engine: Engine;
 let rows: RankingRow[];
 beforeAll(async () => {
   engine = await openEngine();
-  rows = computeRankings(engine, indices, { survey: 'sipas', unitLevel: 'district', units, site, ks: [3, 1, 3] });
+  rows = computeRankings(engine, indices, { survey: 'sipas', units, site, ks: [3, 1, 3] });
 });
 afterAll(() => engine?.close());
 
@@ -104,6 +107,9 @@ describe('computeRankings', () => {
     expect([...new Set(rows.map((r) => r.period))]).toEqual(['2023', '2024']);
     expect([...new Set(rows.map((r) => r.k))]).toEqual([1, 3]);
     expect(rows).toHaveLength(2 * 7 + 2 * 7);
+    // One group per year: the districts directly below province 58, each the version valid from
+    // 2020-01-01; the commune 22738 (below district 582) and the province itself are in no group.
+    expect([...new Set(rows.map((r) => `${r.parent_code} ${r.unit_level} ${r.unit_valid_from} ${r.basis}`))]).toEqual(['58 district 2020-01-01 direct']);
   });
 
   it('keeps the published value of a unit with too few respondents to rank, not of a suppressed one', () => {
@@ -138,15 +144,15 @@ describe('computeRankings', () => {
   });
 
   it('gives byte-identical output for the same inputs and seed', () => {
-    const again = computeRankings(engine, indices, { survey: 'sipas', unitLevel: 'district', units, site, ks: [1, 3] });
+    const again = computeRankings(engine, indices, { survey: 'sipas', units, site, ks: [1, 3] });
     expect(JSON.stringify(again)).toBe(JSON.stringify(rows));
   });
 
   it('uses k = 3 when no plan names one', () => {
-    const byDefault = computeRankings(engine, indices, { survey: 'sipas', unitLevel: 'district', units, site, ks: [] });
+    const byDefault = computeRankings(engine, indices, { survey: 'sipas', units, site, ks: [] });
     expect([...new Set(byDefault.map((r) => r.k))]).toEqual([3]);
     expect(() =>
-      computeRankings(engine, indices, { survey: 'sipas', unitLevel: 'district', units, site, ks: [0] }),
+      computeRankings(engine, indices, { survey: 'sipas', units, site, ks: [0] }),
     ).toThrow(/whole number ≥ 1/);
   });
 });

@@ -3,7 +3,7 @@
  * ("Targets").
  */
 import { describe, expect, it } from 'vitest';
-import { computeTargets, ksNamedByPlans } from '../../src/engine/compute-targets.ts';
+import { computeTargets, ksNamedByPlans, type TargetRegisters } from '../../src/engine/compute-targets.ts';
 import type { CoverageRow, IndexRow, RankingRow, TargetRow } from '../../src/engine/tables.ts';
 import type { Comparator, Plan, PlanTarget, SiteConfig } from '../../src/intake/types.ts';
 
@@ -37,6 +37,8 @@ function cell(unit_code: string, value: number | null, ci: [number, number] | nu
     ci_high: ci ? ci[1] : null,
     status: value === null ? 'suppressed' : 'ok',
     se: ci ? (ci[1] - ci[0]) / 3.92 : null,
+    unit_valid_from: '2020-01-01',
+    basis: 'direct',
     ...extra,
   };
 }
@@ -74,6 +76,7 @@ function target(id: string, unit_code: string, comparator: Comparator, threshold
     breakdown_values: [],
     comparator,
     threshold,
+    and_following_years: false,
     ...extra,
   };
 }
@@ -90,8 +93,25 @@ const plan = (targets: PlanTarget[]): Plan => ({
   targets,
 });
 
+/**
+ * Every unit the targets below name, one version each from 2020-01-01 (the cases are told apart by
+ * unit code); `u-nowhere` and `587` are in the register but have no cell or row.
+ */
+const registers: TargetRegisters = {
+  units: [...new Set([...indices.map((c) => c.unit_code), 'u-nowhere', '582', '584', '586', '587', '588', '589'])].map((code) => ({
+    code,
+    name_vi: code,
+    name_en: code,
+    level: 'district',
+    parent_code: null,
+    valid_from: '2020-01-01',
+    valid_to: null,
+  })),
+  crosswalk: [],
+};
+
 const assess = (targets: PlanTarget[], rankings: RankingRow[] = [], coverage: CoverageRow[] = []): TargetRow[] =>
-  computeTargets([plan(targets)], indices, rankings, coverage, site);
+  computeTargets([plan(targets)], indices, rankings, coverage, site, registers);
 
 const one = (t: PlanTarget, rankings: RankingRow[] = [], coverage: CoverageRow[] = []): TargetRow => {
   const rows = assess([t], rankings, coverage);
@@ -204,8 +224,8 @@ describe('targets naming several fields', () => {
 
 describe('coverage targets', () => {
   const coverage: CoverageRow[] = [
-    { survey: 'sipas', period: '2024', unit_code: '585', agencies_registered: 13, agencies_measured: 12, coverage: (100 * 12) / 13 },
-    { survey: 'sipas', period: '2024', unit_code: '586', agencies_registered: 0, agencies_measured: 0, coverage: null },
+    { survey: 'sipas', period: '2024', unit_code: '585', agencies_registered: 13, agencies_measured: 12, coverage: (100 * 12) / 13, unit_valid_from: '2020-01-01' },
+    { survey: 'sipas', period: '2024', unit_code: '586', agencies_registered: 0, agencies_measured: 0, coverage: null, unit_valid_from: '2020-01-01' },
   ];
   it('compares the share of agencies measured, with no certainty', () => {
     // 12 / 13 = 92.31 % ≥ 90: met, gap 2.31.
@@ -238,6 +258,9 @@ describe('rank targets (top k)', () => {
       k,
       p_top_k,
       status: rank === null ? 'not_ranked' : 'ranked',
+      unit_valid_from: '2020-01-01',
+      basis: 'direct',
+      parent_code: '58',
     };
   }
   const rankings: RankingRow[] = [

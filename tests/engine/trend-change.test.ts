@@ -43,6 +43,8 @@ function cell(
     ci_high: value === null ? null : value + 3,
     status: value === null ? 'suppressed' : 'ok',
     se,
+    unit_valid_from: '2020-01-01',
+    basis: 'direct',
     ...extra,
   };
 }
@@ -169,6 +171,8 @@ describe('computeTrends (SQL) on the fixture', () => {
     expect(find(fromSql, '2023')?.value).toBe(88);
     expect(find(fromSql, '2023')?.previous_value).toBe(83.5);
     expect(find(fromSql, '2024')?.method_break).toBe(false);
+    // One unit version, all direct: no boundary break anywhere.
+    expect(fromSql.filter((r) => r.boundary_break)).toEqual([]);
   });
 
   it('gives no change next to a suppressed cell', () => {
@@ -187,5 +191,51 @@ describe('computeTrends (SQL) on the fixture', () => {
   it('agrees with the TypeScript reference row for row', () => {
     const fromReference = referenceTrends(cells, instrument);
     expect(fromSql).toEqual(fromReference);
+  });
+});
+
+describe('units that change (method.md → Units that change)', () => {
+  // 22741 is two unit versions: Phường Phước Mỹ (2020-01-01 … 2025-06-30) and Phường Bảo An (from
+  // 2025-07-01). The new ward has a back-cast 2024 (pooled from the old communes wholly in it) and a
+  // direct 2025 (Jul–Dec); the old ward has direct 2024 and 2025 (Jan–Jun).
+  const oldWard = { unit_code: '22741', unit_valid_from: '2020-01-01' } as const;
+  const newWard = { unit_code: '22741', unit_valid_from: '2025-07-01' } as const;
+  const reorganised: IndexRow[] = [
+    cell('2024', 70, 2, oldWard),
+    cell('2025', 75, 2, oldWard),
+    cell('2024', 80, 2, { ...newWard, basis: 'back-cast' }),
+    cell('2025', 85, 2, newWard),
+  ];
+  let rows: TrendRow[];
+  beforeAll(() => {
+    rows = computeTrends(engine, reorganised, instrument);
+  });
+  const of = (validFrom: string) => rows.find((r) => r.unit_valid_from === validFrom);
+
+  it('keeps the two versions of a reused code apart: one row each, none from one to the other', () => {
+    expect(rows.map((r) => `${r.unit_code}@${r.unit_valid_from} ${r.basis} ${r.previous_period}→${r.period}`)).toEqual([
+      '22741@2020-01-01 direct 2024→2025',
+      '22741@2025-07-01 direct 2024→2025',
+    ]);
+  });
+
+  it('computes the old ward\'s change (no break): 75 − 70 = 5, SE √8, 5 ± 5.5437', () => {
+    // SE = √(2² + 2²) = 2.828427; 1.96 · 2.828427 = 5.543717 → [−0.543717, 10.543717]: contains 0.
+    const old = of('2020-01-01');
+    expect([old?.boundary_break, old?.method_break, old?.significant]).toEqual([false, false, false]);
+    expect(old?.change).toBeCloseTo(5, 12);
+    expect(old?.change_ci_low).toBeCloseTo(5 - 1.96 * Math.sqrt(8), 12);
+    expect(old?.change_ci_low).toBeCloseTo(-0.543717, 6);
+    expect(old?.change_ci_high).toBeCloseTo(10.543717, 6);
+  });
+
+  it('marks the back-cast 2024 → direct 2025 of the new ward a boundary break, with no change', () => {
+    const next = of('2025-07-01');
+    expect(next).toMatchObject({ value: 85, previous_value: 80, boundary_break: true, method_break: false, basis: 'direct' });
+    expect([next?.change, next?.change_ci_low, next?.change_ci_high, next?.significant]).toEqual([null, null, null, null]);
+  });
+
+  it('agrees with the TypeScript reference', () => {
+    expect(rows).toEqual(referenceTrends(reorganised, instrument));
   });
 });

@@ -34,6 +34,8 @@ export function cell(over: Partial<IndexRow> & { period: string; unit_code: stri
     level: 'overall',
     satisfied: null,
     se: null,
+    unit_valid_from: '2020-01-01',
+    basis: 'direct',
     ...over,
     n,
     value,
