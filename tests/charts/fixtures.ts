@@ -51,6 +51,10 @@ function ranking(
     k: rank ? 3 : null,
     p_top_k,
     status: rank ? 'ranked' : 'not_ranked',
+    // The old districts' one version (units.csv), ranked within Ninh Thuận.
+    unit_valid_from: '2020-01-01',
+    basis: 'direct',
+    parent_code: '58',
   };
 }
 
@@ -83,6 +87,8 @@ function index(unit_code: string, period: string, value: number | null, halfWidt
     ci_high: value === null ? null : value + halfWidth,
     status: value === null ? 'suppressed' : 'ok',
     se: value === null ? null : halfWidth / 1.96,
+    unit_valid_from: '2020-01-01',
+    basis: 'direct',
     ...extra,
   };
 }
@@ -163,6 +169,8 @@ function target(name: string, indicator: string, threshold: number, value: numbe
     gap: value === null ? null : value - threshold,
     status,
     certainty,
+    unit_valid_from: '2020-01-01',
+    successor_units: null,
     ...extra,
   };
 }

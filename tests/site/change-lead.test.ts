@@ -12,7 +12,8 @@ import { changeLead } from '../../src/site/leads.ts';
 const NB = '\u00a0';
 const trend = (over: Partial<TrendRow>): TrendRow => ({
   survey: 'sipas', period: '2024', previous_period: '2023', unit_code: '585', breakdown: 'all', breakdown_value: '*', indicator: 'overall',
-  value: null, previous_value: null, change: null, change_ci_low: null, change_ci_high: null, significant: null, method_break: false, ...over,
+  value: null, previous_value: null, change: null, change_ci_low: null, change_ci_high: null, significant: null, method_break: false,
+  boundary_break: false, unit_valid_from: '2020-01-01', basis: 'direct', ...over,
 });
 const up = trend({ value: 90.99, previous_value: 87.9, change: 3.09, change_ci_low: 1.63, change_ci_high: 4.55, significant: true });
 const down = trend({ value: 84.8, previous_value: 87.3, change: -2.5, change_ci_low: -4.46, change_ci_high: -0.54, significant: true });

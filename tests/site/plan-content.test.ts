@@ -5,10 +5,12 @@ import { bulletDomain, summariseTargets, targetOfRow, type AssessedTarget } from
 
 const row = (over: Partial<TargetRow>): TargetRow => ({
   plan: 'kh', target: 't', survey: 'sipas', unit_code: '585', period: '2024', indicator: 'overall', breakdown: 'all', breakdown_value: '*',
-  comparator: '>=', threshold: 85, value: null, ci_low: null, ci_high: null, gap: null, status: 'no_data', certainty: null, ...over,
+  comparator: '>=', threshold: 85, value: null, ci_low: null, ci_high: null, gap: null, status: 'no_data', certainty: null,
+  unit_valid_from: '2020-01-01', successor_units: null, ...over,
 });
 const target = (id: string): PlanTarget => ({
   id, label: { vi: id, en: id }, survey: 'sipas', unit_code: '585', period: '2024', indicator: 'overall', breakdown: 'all', breakdown_values: [], comparator: '>=', threshold: 85,
+  and_following_years: false,
 });
 const plan = { id: 'kh', targets: [target('overall'), target('fields')] } as unknown as Plan;
 

@@ -19,7 +19,7 @@ const targets = new Map<string, PlanTarget>();
 const planTarget = (id: string, breakdown_values: string[] = []): PlanTarget => {
   let t = targets.get(id);
   if (!t) {
-    t = { id, label: { vi: id, en: id }, survey: 'sipas', unit_code: '585', period: '2024', indicator: 'overall', breakdown: breakdown_values.length ? 'field' : 'all', breakdown_values, comparator: '>=', threshold: 85 };
+    t = { id, label: { vi: id, en: id }, survey: 'sipas', unit_code: '585', period: '2024', indicator: 'overall', breakdown: breakdown_values.length ? 'field' : 'all', breakdown_values, comparator: '>=', threshold: 85, and_following_years: false };
     targets.set(id, t);
   }
   return t;
@@ -29,7 +29,8 @@ const assessed = (target: string, over: Partial<TargetRow>, part: AssessedTarget
   return {
     row: {
       plan: 'kh-95-2024', target, survey: 'sipas', unit_code: '585', period: '2024', indicator: 'overall', breakdown: 'all', breakdown_value: '*',
-      comparator: '>=', threshold: 85, value: null, ci_low: null, ci_high: null, gap: null, status: 'no_data', certainty: null, ...over,
+      comparator: '>=', threshold: 85, value: null, ci_low: null, ci_high: null, gap: null, status: 'no_data', certainty: null,
+      unit_valid_from: '2020-01-01', successor_units: null, ...over,
     },
     target: planTarget(id, part === 'whole' ? [] : ['dat-dai', 'xay-dung', 'dau-tu']),
     part,
