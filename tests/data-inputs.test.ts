@@ -280,11 +280,13 @@ describe('plans/kh-95-2024.json', () => {
 });
 
 describe('site.json and published figures', () => {
-  it('covers province 58 and ranks its districts', () => {
+  it('covers province 58, and names no ranked level (each year ranks the units below each province)', () => {
     const site = readJson<SiteConfig>('site.json');
     expect(site.province_code).toBe('58');
     expect(units.some((u) => u.code === site.province_code && u.level === 'province')).toBe(true);
-    expect(site.ranked_level).toBe('district');
+    // ranked_level went with the 2025 reorganisation: districts are ranked until 30/06/2025 and
+    // communes after (ranking-content.ts), so one level for all years would be wrong.
+    expect(Object.keys(site)).not.toContain('ranked_level');
     expect(site.thresholds).toEqual({ min_n_publish: 30, min_n_rank: 100, max_quarantine_share: 0.01 });
     expect(site.sample_data).toBe(true);
   });

@@ -23,7 +23,6 @@ import {
 import type { UnitListing } from './page-inventory.ts';
 import { planContent, planDatasets, type AssessedTarget, type PlanContent, type RankTarget } from './plan-content.ts';
 import { publishedData, type PublishedData } from './published-data.ts';
-import { siteConfig } from './site-config.ts';
 import { siteRegisters, sitePlans, siteSurveys } from './site-inputs.ts';
 import { validDuring } from './unit-names.ts';
 import { rowVersionId, unitVersionId } from './unit-versions.ts';
@@ -150,7 +149,6 @@ function detailYear(data: PublishedData, survey: string, listing: UnitListing): 
 
 async function buildUnitContent(listing: UnitListing): Promise<UnitContent> {
   const data = publishedData();
-  const site = await siteConfig();
   const registers = await siteRegisters();
   const surveys = await siteSurveys();
   const main = surveys.find((s) => s.id === MAIN_SURVEY);

@@ -16,6 +16,10 @@ import {
 import { NINH_SON_YEARS, PROVINCE_YEARS, RANKINGS_2024 } from '../charts/fixtures.ts';
 import { cell, indicator, publishedFixture } from './published-fixture.ts';
 
+
+// The pages look rows up by unit version (unit-versions.ts): Huyện Ninh Sơn's one version.
+const NINH_SON_VERSION = '585@2020-01-01';
+
 describe('rankingDrawingOrder', () => {
   it('lists rows exactly as the ranking chart draws them (so the CSV matches the table twin)', () => {
     const drawn = rankingChart(RANKINGS_2024, { lang: 'vi', unitName: (c) => c }).rows;
@@ -60,12 +64,12 @@ describe('overallSeries and the trend chart', () => {
   });
 
   it('keeps one unit’s whole-unit overall index of one period kind, oldest first', () => {
-    expect(overallSeries(data, 'sipas', '585', 'year').map((r) => r.period)).toEqual(['2019', '2020', '2021', '2022', '2023', '2024']);
-    expect(overallSeries(data, 'sipas', '585', 'quarter').map((r) => r.period)).toEqual(['2024-Q1']);
+    expect(overallSeries(data, 'sipas', NINH_SON_VERSION, 'year').map((r) => r.period)).toEqual(['2019', '2020', '2021', '2022', '2023', '2024']);
+    expect(overallSeries(data, 'sipas', NINH_SON_VERSION, 'quarter').map((r) => r.period)).toEqual(['2024-Q1']);
   });
 
   it('gives rows (unit, then comparison) in the order the trend chart returns them', () => {
-    const own = overallSeries(data, 'sipas', '585', 'year');
+    const own = overallSeries(data, 'sipas', NINH_SON_VERSION, 'year');
     const drawn = trendChart(own, { lang: 'en', seriesLabel: 'Ninh Sơn', comparison: { rows: PROVINCE_YEARS, label: 'Province' } }).rows;
     expect(drawn).toEqual([...own, ...PROVINCE_YEARS]);
   });
@@ -113,18 +117,18 @@ describe('elementCells and breakdownCells', () => {
   });
 
   it('puts the overall index first, then elements in instrument order, without items', () => {
-    expect(elementCells(data, 'sipas', '585', '2024').map((r) => r.indicator)).toEqual(['overall', 'TC', 'TT']);
+    expect(elementCells(data, 'sipas', NINH_SON_VERSION, '2024').map((r) => r.indicator)).toEqual(['overall', 'TC', 'TT']);
   });
 
   it('orders a breakdown by the register, unknown values last; only the overall index', () => {
-    const rows = breakdownCells(data, 'sipas', '585', '2024', 'field', ['dat-dai', 'xay-dung']);
+    const rows = breakdownCells(data, 'sipas', NINH_SON_VERSION, '2024', 'field', ['dat-dai', 'xay-dung']);
     expect(rows.map((r) => r.breakdown_value)).toEqual(['dat-dai', 'xay-dung', 'khac']);
     // elementChart keeps the given order, so these rows are also the CSV's rows in order.
     expect(elementChart(rows, { lang: 'vi', label: (r) => r.breakdown_value }).rows).toEqual(rows);
   });
 
   it('anyPublished is false only when every cell is suppressed', () => {
-    const rows = breakdownCells(data, 'sipas', '585', '2024', 'field');
+    const rows = breakdownCells(data, 'sipas', NINH_SON_VERSION, '2024', 'field');
     expect(anyPublished(rows)).toBe(true);
     expect(anyPublished(rows.filter((r) => r.status === 'suppressed'))).toBe(false);
     expect(anyPublished([])).toBe(false);

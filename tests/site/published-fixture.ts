@@ -1,9 +1,11 @@
 /**
  * A PublishedData (src/site/published-data.ts) over rows given in the test, with the same lookups
- * as the real one, so the page selections can be tested without the published files.
+ * as the real one, so the page selections can be tested without the published files. Like the real
+ * one it looks rows up by unit VERSION id (`585@2020-01-01`, unit-versions.ts), never by code alone.
  */
 import type { IndexRow, IndicatorRow, RankingRow, TrendRow } from '../../src/engine/tables.ts';
 import type { PublishedData } from '../../src/site/published-data.ts';
+import { rowVersionId } from '../../src/site/unit-versions.ts';
 
 export function publishedFixture(tables: { indices?: IndexRow[]; rankings?: RankingRow[]; trends?: TrendRow[]; indicators?: IndicatorRow[] }): PublishedData {
   const indices = tables.indices ?? [];
@@ -16,15 +18,18 @@ export function publishedFixture(tables: { indices?: IndexRow[]; rankings?: Rank
     indicators: tables.indicators ?? [],
     cell: (survey, period, unit, indicator, breakdown = 'all', value = '*') =>
       indices.find(
-        (r) => r.survey === survey && r.period === period && r.unit_code === unit && r.indicator === indicator && r.breakdown === breakdown && r.breakdown_value === value,
+        (r) => r.survey === survey && r.period === period && rowVersionId(r) === unit && r.indicator === indicator && r.breakdown === breakdown && r.breakdown_value === value,
       ),
-    ofUnit: (survey, unit) => indices.filter((r) => r.survey === survey && r.unit_code === unit),
+    ofUnit: (survey, unit) => indices.filter((r) => r.survey === survey && rowVersionId(r) === unit),
     overallTrend: (survey, period, unit) =>
-      (tables.trends ?? []).find((t) => t.survey === survey && t.period === period && t.unit_code === unit && t.breakdown === 'all' && t.indicator === 'overall'),
+      (tables.trends ?? []).find((t) => t.survey === survey && t.period === period && rowVersionId(t) === unit && t.breakdown === 'all' && t.indicator === 'overall'),
   };
 }
 
-/** An index cell; `value` null makes it suppressed. Interval = value ± 3. */
+/**
+ * An index cell; `value` null makes it suppressed. Interval = value ± 3. By default a direct row of
+ * a unit version valid from 2020-01-01 (every unit of the old map, data/units.csv).
+ */
 export function cell(over: Partial<IndexRow> & { period: string; unit_code: string }, value: number | null, n: number): IndexRow {
   return {
     survey: 'sipas',

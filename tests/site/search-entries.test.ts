@@ -29,27 +29,47 @@ const UNITS: Unit[] = [
 ];
 
 describe('unitsWithPages', () => {
-  const listed = unitsWithPages(UNITS, '58');
+  const listed = unitsWithPages(UNITS);
 
-  it('keeps the site’s province, drops other provinces, and merges one name over two periods', () => {
-    expect(listed.map((u) => `${u.code} ${u.name_vi}`)).toEqual([
-      '58 Tỉnh Ninh Thuận',
-      '585 Huyện Ninh Sơn',
-      '22738 Phường Đô Vinh',
-      '22759 Phường Kinh Dinh',
-      '22759 Phường Phan Rang',
+  it('lists every register version, in register order, with a version id', () => {
+    // One listing per version (method.md → Units that change): the old and the new Phường Đô Vinh
+    // are two units with two pages, no longer one page merged over both periods.
+    expect(listed.map((u) => u.id)).toEqual([
+      '58@2020-01-01',
+      '585@2020-01-01',
+      '22738@2020-01-01',
+      '22759@2020-01-01',
+      '56@2020-01-01',
+      '22738@2025-07-01',
+      '22759@2025-07-01',
     ]);
-    // 2020-01-01 … 2025-06-30 joined with 2025-07-01 … (open) = 2020-01-01 … (open).
-    expect(listed.find((u) => u.code === '22738')).toMatchObject({ valid_from: '2020-01-01', valid_to: null });
+    expect(listed.find((u) => u.id === '22738@2020-01-01')).toMatchObject({ valid_from: '2020-01-01', valid_to: '2025-06-30' });
   });
 
-  it('narrows further with keep()', () => {
-    expect(unitsWithPages(UNITS, '58', (u) => u.level !== 'commune').map((u) => u.code)).toEqual(['58', '585']);
+  it('gives a reused code under the same name the start year in its address and chart ids, and the first version the old ones', () => {
+    const slugs = Object.fromEntries(listed.map((u) => [u.id, [u.slug, u.chartKey]]));
+    expect(slugs['22738@2020-01-01']).toEqual(['do-vinh', '22738']);
+    expect(slugs['22738@2025-07-01']).toEqual(['do-vinh-2025', '22738-2025']);
+    // Another name: its own address without a year, but chart ids that do not take the old unit's.
+    expect(slugs['22759@2020-01-01']).toEqual(['kinh-dinh', '22759']);
+    expect(slugs['22759@2025-07-01']).toEqual(['phan-rang', '22759-2025']);
+  });
+
+  it('gives the same addresses whatever the order of the register rows', () => {
+    const reversed = unitsWithPages([...UNITS].reverse());
+    expect(reversed.find((u) => u.id === '22738@2025-07-01')?.slug).toBe('do-vinh-2025');
+    expect(reversed.find((u) => u.id === '22738@2020-01-01')?.slug).toBe('do-vinh');
+  });
+
+  it('narrows with keep()', () => {
+    expect(unitsWithPages(UNITS, (u) => u.level !== 'commune').map((u) => u.id)).toEqual(['58@2020-01-01', '585@2020-01-01', '56@2020-01-01']);
   });
 });
 
 describe('validityNote', () => {
-  const listing = (over: Partial<UnitListing>): UnitListing => ({ code: '1', name_vi: 'x', name_en: 'x', level: 'commune', valid_from: '2020-01-01', valid_to: null, ...over });
+  const listing = (over: Partial<UnitListing>): UnitListing => ({
+    id: '1@2020-01-01', code: '1', name_vi: 'x', name_en: 'x', level: 'commune', valid_from: '2020-01-01', valid_to: null, slug: 'x', chartKey: '1', ...over,
+  });
 
   it('says until when a unit existed, or since when a new one exists', () => {
     expect(validityNote(listing({ valid_to: '2025-06-30' }), '2020-01-01')).toEqual({ vi: 'đến 30/06/2025', en: 'until 30 Jun 2025' });
@@ -73,8 +93,9 @@ const REGISTER: Unit[] = [
   unit({ code: '22810', name_vi: 'Thị trấn Tân Sơn', name_en: 'Tân Sơn Township', parent_code: '585', valid_to: '2025-06-30' }),
   unit({ code: '22810', name_vi: 'Xã Ninh Sơn', name_en: 'Ninh Sơn Commune', parent_code: '56', valid_from: '2025-07-01' }),
 ];
-// Units with a page: all but the names first valid on 01/07/2025 (no survey since).
-const PAGES = unitsWithPages(REGISTER, '58', (u) => u.valid_from < '2025-07-01');
+// Units with a page: the versions valid before 01/07/2025 but Khánh Hòa (no responses of it), and
+// the new Phường Đô Vinh (surveyed since); the other new names have none.
+const PAGES = unitsWithPages(REGISTER, (u) => u.code !== '56' && (u.valid_from < '2025-07-01' || u.code === '22738'));
 
 describe('searchEntries', () => {
   const entries = searchEntries({
@@ -115,10 +136,11 @@ describe('searchEntries', () => {
   it('finds units by names before and after 1/7/2025, with or without diacritics', () => {
     expect(lines('ninh son', 'vi')).toEqual(['Huyện Ninh Sơn — Tỉnh Ninh Thuận, đến 30/06/2025', 'Xã Ninh Sơn — Tỉnh Khánh Hòa, từ 01/07/2025']);
     expect(find('Ninh Sơn')).toEqual(find('ninh son'));
-    // "đ" folds to "d": one name, two periods, two parents, one page.
+    // "đ" folds to "d": one name, two periods, two parents, and (since the version pages) two
+    // pages: the new ward's address carries the year it began.
     const doVinh = find('do vinh');
     expect(doVinh.map((e) => entryContext(e, 'vi'))).toEqual(['Thành phố Phan Rang - Tháp Chàm, đến 30/06/2025', 'Tỉnh Khánh Hòa, từ 01/07/2025']);
-    expect(new Set(doVinh.map((e) => e.path?.vi))).toEqual(new Set(['/don-vi/22738-do-vinh/']));
+    expect(doVinh.map((e) => e.path?.vi)).toEqual(['/don-vi/22738-do-vinh/', '/don-vi/22738-do-vinh-2025/']);
     // Code 22759 under both names; code 22810 finds both of its versions.
     expect(find('kinh dinh').map((e) => e.title.vi)).toEqual(['Phường Kinh Dinh']);
     expect(find('phan rang').map((e) => e.title.vi).sort()).toEqual(['Phường Phan Rang', 'Thành phố Phan Rang - Tháp Chàm']);

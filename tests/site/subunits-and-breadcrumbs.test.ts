@@ -32,13 +32,16 @@ const UNITS: Unit[] = [
   unit({ code: '22999', name_vi: 'Xã Mới', name_en: 'Mới Commune', parent_code: '585', valid_from: '2023-01-01' }),
 ];
 
+// Keyed by unit version (code@valid_from): subunitsOf asks for the version valid in the year.
 const CELLS: Record<string, IndexRow> = {
-  '22813': cell({ period: '2024', unit_code: '22813' }, 86.5, 120),
-  '22810': cell({ period: '2024', unit_code: '22810' }, null, 12),
-  '585': cell({ period: '2024', unit_code: '585' }, 84.2, 640),
-  '582': cell({ period: '2024', unit_code: '582' }, 88.1, 1500),
+  '22813@2020-01-01': cell({ period: '2024', unit_code: '22813' }, 86.5, 120),
+  '22810@2020-01-01': cell({ period: '2024', unit_code: '22810' }, null, 12),
+  '585@2020-01-01': cell({ period: '2024', unit_code: '585' }, 84.2, 640),
+  '582@2020-01-01': cell({ period: '2024', unit_code: '582' }, 88.1, 1500),
+  // Xã Ninh Sơn (new 22810): its 2025 part-year row, which must not show under the old township.
+  '22810@2025-07-01': cell({ period: '2025', unit_code: '22810', unit_valid_from: '2025-07-01' }, 90.1, 80),
 };
-const overall = (code: string) => CELLS[code];
+const overall = (u: Unit) => CELLS[`${u.code}@${u.valid_from}`];
 
 describe('subunitsOf', () => {
   it('lists the communes below a district in the year, alphabetically in Vietnamese', () => {
@@ -58,6 +61,17 @@ describe('subunitsOf', () => {
     expect(subunitsOf(UNITS, '56', '2025', overall, 'vi').map((s) => s.unit.name_vi)).toEqual(['Phường Đô Vinh', 'Xã Ninh Sơn']);
   });
 
+  it('takes a unit version as parent: only sub-units valid while it was, each with its own version’s row', () => {
+    const newKhanhHoa = UNITS.find((u) => u.code === '56') as Unit;
+    expect(subunitsOf(UNITS, newKhanhHoa, '2025', overall, 'vi').map((s) => [s.unit.name_vi, s.overall?.value])).toEqual([
+      ['Phường Đô Vinh', undefined],
+      ['Xã Ninh Sơn', 90.1],
+    ]);
+    // The old Khánh Hòa (same code, until 2025-06-30) never had the new communes below it.
+    const oldKhanhHoa: Unit = { ...newKhanhHoa, valid_to: '2025-06-30' };
+    expect(subunitsOf(UNITS, oldKhanhHoa, '2025', overall, 'vi')).toEqual([]);
+  });
+
   it('lists the province’s districts with their overall index', () => {
     const districts = subunitsOf(UNITS, '58', '2024', overall, 'vi');
     expect(districts.map((s) => [s.unit.code, s.overall?.value])).toEqual([
@@ -69,7 +83,7 @@ describe('subunitsOf', () => {
 
 describe('subunitRows', () => {
   const rows = (lang: 'vi' | 'en') =>
-    subunitRows(subunitsOf(UNITS, '585', '2024', overall, lang), lang, (code) => (code === '22813' ? `/${lang}/22813/` : undefined));
+    subunitRows(subunitsOf(UNITS, '585', '2024', overall, lang), lang, (u) => (u.code === '22813' ? `/${lang}/22813/` : undefined));
 
   it('gives value, interval and n, or "too few responses (n = …)", and links units with a page', () => {
     expect(rows('vi')).toEqual([
