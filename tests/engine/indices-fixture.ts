@@ -71,7 +71,6 @@ export function siteWith(minNPublish: number): SiteConfig {
     release: { version: 'test', date: '2025-01-01' },
     licence: { id: 'CC-BY-4.0', title: 'CC BY 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' },
     thresholds: { min_n_publish: minNPublish, min_n_rank: 100, max_quarantine_share: 0.01 },
-    ranked_level: 'district',
     province_code: '90',
     rank_simulation: { draws: 100, seed: 1 },
     sample_data: true,

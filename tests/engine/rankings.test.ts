@@ -15,7 +15,6 @@ const site: SiteConfig = {
   release: { version: 'test', date: '2025-01-01' },
   licence: { id: 'CC-BY-4.0', title: 'CC BY 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' },
   thresholds: { min_n_publish: 30, min_n_rank: 100, max_quarantine_share: 0.01 },
-  ranked_level: 'district',
   province_code: '58',
   rank_simulation: { draws: 10000, seed: 20240227 },
   sample_data: true,

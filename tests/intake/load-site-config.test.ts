@@ -24,7 +24,6 @@ describe('loadSiteConfig', () => {
     const config = await loadSiteConfig(FIXTURE_DATA, () => {}, labelOf, {});
     expect(config.thresholds).toEqual({ min_n_publish: 30, min_n_rank: 100, max_quarantine_share: 0.01 });
     expect(config.base_url).toBe('https://example.org/sipas/');
-    expect(config.ranked_level).toBe('district');
     expect(config.sample_note).toBeUndefined();
   });
 
@@ -35,6 +34,8 @@ describe('loadSiteConfig', () => {
     expect(refusal((o) => ((o.thresholds as Record<string, unknown>).max_quarantine_share = 5))).toBe(
       'site.json, field thresholds.max_quarantine_share: must be between 0 and 1, found 5.\n  How to fix: correct the value.',
     );
+    // ranked_level is no longer needed (each year ranks the units directly below each province),
+    // but an older site.json that still names one is checked as it always was.
     expect(refusal((o) => (o.ranked_level = 'huyen'))).toBe(
       'site.json, field ranked_level: must be one of "province", "district", "commune", found "huyen".\n  How to fix: use one of the listed values.',
     );
@@ -45,6 +46,15 @@ describe('loadSiteConfig', () => {
     expect(refusal((o) => ((o.release as Record<string, unknown>).date = '31/03/2025'))).toBe(
       'site.json, field release.date: must be a date YYYY-MM-DD, found "31/03/2025".\n  How to fix: write the date as e.g. "2024-02-27".',
     );
+  });
+
+  it('reads an older site.json with ranked_level, and says it is no longer used', () => {
+    const warnings: string[] = [];
+    const config = normaliseSiteConfig({ ...raw(), ranked_level: 'district' }, 'site.json', (m) => warnings.push(m));
+    expect('ranked_level' in config).toBe(false);
+    expect(warnings).toEqual([
+      'site.json: ranked_level is no longer used: each year ranks the units directly below each province (districts until 30/06/2025, communes after); remove it.',
+    ]);
   });
 
   it('warns about keys it does not know (a typo would otherwise be ignored silently)', () => {

@@ -34,7 +34,6 @@ function buildDataFolder(): void {
       licence: { id: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' },
       // Thresholds of 1 so the hand-worked small cells are published, not suppressed.
       thresholds: { min_n_publish: 1, min_n_rank: 1, max_quarantine_share: 0.2 },
-      ranked_level: 'district',
       province_code: '90',
       rank_simulation: { draws: 1000, seed: 7 },
       sample_data: false,
