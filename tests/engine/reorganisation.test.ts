@@ -329,4 +329,29 @@ describe('a plan target for 2024 and the following years on district 585 (ended 
     const dongHai = units.find((u) => u.code === '22768')!;
     expect(successorsOf(dongHai, data.registers)).toEqual(['22780', '22888']);
   });
+
+  it('names the successors of a province through its districts and their communes', () => {
+    // The same target on province 58: 2024 = the 10 responses of 2024, 63.33 (TC1 6/10, CC1 6/9);
+    // 2025 = a6, a7, b5, b2, 50; 2026 = unit_ended, with every new commune that 582's and 585's
+    // communes went to (22768's two pieces included).
+    const [plan] = data.plans;
+    const onProvince = { ...plan!, unit_code: '58', targets: plan!.targets.map((t) => ({ ...t, unit_code: '58' })) };
+    const rows = computeTargets([onProvince], indices, rankings, [], data.site, data.registers);
+    expect(rows.map((t) => [t.period, t.status, t.successor_units])).toEqual([
+      ['2024', 'not_met', null],
+      ['2025', 'not_met', null],
+      ['2026', 'unit_ended', '22738;22741;22780;22810;22813;22888'],
+    ]);
+    expect(rows[0]?.value).toBeCloseTo((60 + 200 / 3) / 2, 9);
+    expect(rows[1]?.value).toBe(50);
+  });
+
+  it('leaves successor_units empty when the crosswalk knows no successor', () => {
+    const rows = computeTargets(data.plans, indices, rankings, [], data.site, { units, crosswalk: [] });
+    expect(rows.map((t) => [t.period, t.status, t.successor_units])).toEqual([
+      ['2024', 'met', null],
+      ['2025', 'not_met', null],
+      ['2026', 'unit_ended', null],
+    ]);
+  });
 });
