@@ -12,7 +12,7 @@
  * district that ended on 2025-06-30) is assessed on that part, as its cells hold it.
  */
 import type { CrosswalkLink } from '../intake/load-crosswalk.ts';
-import { isValidOn, sameVersion } from '../intake/registers.ts';
+import { isValidOn, territoryLinks } from '../intake/registers.ts';
 import type { Plan, PlanTarget, SiteConfig, Unit } from '../intake/types.ts';
 import { periodBounds } from './reference/period-calendar.ts';
 import {
@@ -103,7 +103,8 @@ export function computeTargets(
       const unit = targetUnit(plan, target, registers.units);
       for (const period of targetPeriods(target, lastYear.get(target.survey))) {
         const ended = unit.valid_to !== null && unit.valid_to < periodBounds(period).start;
-        const successors = ended ? successorsOf(unit, registers).join(';') : null;
+        // Empty, not '', when the crosswalk knows no successor.
+        const successors = ended ? successorsOf(unit, registers).join(';') || null : null;
         const row = (id: string, breakdown_value: string, a: TargetAssessment): TargetRow => ({
           plan: plan.id,
           target: id,
@@ -159,17 +160,10 @@ function targetUnit(plan: Plan, target: PlanTarget, units: readonly Unit[]): Uni
 
 /**
  * Codes of the new unit versions that took in the territory of `unit` (crosswalk links from it or,
- * for a district, from its communes as they were when it ended), in code order.
+ * for a district or a province, from the units below it as they were when it ended), in code order.
  */
 export function successorsOf(unit: Unit, registers: TargetRegisters): string[] {
-  const codes = new Set<string>();
-  for (const link of registers.crosswalk) {
-    const inUnit =
-      sameVersion(link.old, unit) ||
-      (link.old.parent_code === unit.code && unit.valid_to !== null && isValidOn(unit, link.old.valid_to ?? unit.valid_to));
-    if (inUnit) codes.add(link.new.code);
-  }
-  return [...codes].sort();
+  return [...new Set(territoryLinks(unit, registers.units, registers.crosswalk).map((link) => link.new.code))].sort();
 }
 
 function breakdownValues(plan: Plan, target: PlanTarget): string[] {

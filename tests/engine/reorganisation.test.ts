@@ -138,6 +138,20 @@ describe('the back-cast of 22741 Phường Bảo An: three old communes pooled',
     expect(back.filter((r) => periodBounds(r.period).end >= r.unit_valid_from)).toEqual([]);
   });
 
+  it('has yearly breakdowns in the back-cast 2024, none in 2025', () => {
+    // Field dat-dai is recorded on a1, a3 (2024), a6 (2025, 22744) and c1 (2025, new 22810).
+    // Back-cast 22741 2024, dat-dai = a1 (5, 4), a3 (4, 3): TC1 2/2, CC1 1/2 → (100 + 50)/2 = 75.
+    const fields = indices.filter((r) => r.breakdown === 'field' && r.indicator === 'overall');
+    const of = (code: string, validFrom: string, basis: IndexRow['basis'], period: string) =>
+      fields.find((r) => r.unit_code === code && r.unit_valid_from === validFrom && r.basis === basis && r.period === period);
+    expect(of('22741', NEW, 'back-cast', '2024')).toMatchObject({ n: 2, value: 75, breakdown_value: 'dat-dai' });
+    // a6 is in old 22744's 2025 field cell, but breakdowns are yearly and 2025 has no back-cast.
+    expect(of('22744', OLD, 'direct', '2025')).toMatchObject({ n: 1, value: 100 });
+    expect(fields.filter((r) => r.basis === 'back-cast').map((r) => `${r.unit_code} ${r.period}`)).toEqual(['22741 2024']);
+    // c1 (2025-07-01) is in the new 22810's field cell.
+    expect(of('22810', NEW, 'direct', '2025')).toMatchObject({ n: 1, value: 50 });
+  });
+
   it('is not ranked and not used for targets: only direct rows are', () => {
     expect(rankings.every((r) => r.basis === 'direct')).toBe(true);
     expect(rankings.some((r) => r.period === '2024' && r.unit_level === 'commune')).toBe(false);
@@ -328,5 +342,30 @@ describe('a plan target for 2024 and the following years on district 585 (ended 
     // A commune's own successors: 22768 Phường Đông Hải was split between 22780 and 22888.
     const dongHai = units.find((u) => u.code === '22768')!;
     expect(successorsOf(dongHai, data.registers)).toEqual(['22780', '22888']);
+  });
+
+  it('names the successors of a province through its districts and their communes', () => {
+    // The same target on province 58: 2024 = the 10 responses of 2024, 63.33 (TC1 6/10, CC1 6/9);
+    // 2025 = a6, a7, b5, b2, 50; 2026 = unit_ended, with every new commune that 582's and 585's
+    // communes went to (22768's two pieces included).
+    const [plan] = data.plans;
+    const onProvince = { ...plan!, unit_code: '58', targets: plan!.targets.map((t) => ({ ...t, unit_code: '58' })) };
+    const rows = computeTargets([onProvince], indices, rankings, [], data.site, data.registers);
+    expect(rows.map((t) => [t.period, t.status, t.successor_units])).toEqual([
+      ['2024', 'not_met', null],
+      ['2025', 'not_met', null],
+      ['2026', 'unit_ended', '22738;22741;22780;22810;22813;22888'],
+    ]);
+    expect(rows[0]?.value).toBeCloseTo((60 + 200 / 3) / 2, 9);
+    expect(rows[1]?.value).toBe(50);
+  });
+
+  it('leaves successor_units empty when the crosswalk knows no successor', () => {
+    const rows = computeTargets(data.plans, indices, rankings, [], data.site, { units, crosswalk: [] });
+    expect(rows.map((t) => [t.period, t.status, t.successor_units])).toEqual([
+      ['2024', 'met', null],
+      ['2025', 'not_met', null],
+      ['2026', 'unit_ended', null],
+    ]);
   });
 });
