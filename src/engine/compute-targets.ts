@@ -149,11 +149,17 @@ export function targetPeriods(target: Pick<PlanTarget, 'period' | 'and_following
   return periods.length > 0 ? periods : [target.period];
 }
 
-/** The unit version a target is about: its code as valid when the target's first period starts. */
+/**
+ * The unit version a target is about: its code as valid on the plan's date, when that version lived
+ * during the target's first period (a plan of the new Xã Ninh Sơn for 2025 is about the new commune,
+ * not Thị trấn Tân Sơn, which held the code until 30/06/2025); else as valid when the first period
+ * starts, else any version that lived during it.
+ */
 function targetUnit(plan: Plan, target: PlanTarget, units: readonly Unit[]): Unit {
   const { start, end } = periodBounds(target.period);
   const versions = units.filter((u) => u.code === target.unit_code);
-  const unit = versions.find((u) => isValidOn(u, start)) ?? versions.find((u) => u.valid_from <= end && (u.valid_to === null || u.valid_to >= start));
+  const during = (u: Unit) => u.valid_from <= end && (u.valid_to === null || u.valid_to >= start);
+  const unit = versions.find((u) => isValidOn(u, plan.date) && during(u)) ?? versions.find((u) => isValidOn(u, start)) ?? versions.find(during);
   if (!unit) throw new Error(`plan ${plan.id}, target ${target.id}: unit ${target.unit_code} has no version during ${target.period}`);
   return unit;
 }

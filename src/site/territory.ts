@@ -30,21 +30,19 @@ export function territorySources(registers: Registers, unit: Pick<Unit, 'code' |
 }
 
 /**
- * The new unit versions the territory of `unit` went to: its own crosswalk links, or those of the
- * communes below it on its last day; for a province, the provinces those new units lie in (Ninh
- * Thuận → Khánh Hòa, not its 24 new communes). In code order, each once.
+ * The new unit versions the territory of `unit` went to (registers.successorsOf: its own crosswalk
+ * links, or those of the communes below it on its last day); for a province, the provinces those
+ * new units lie in (Ninh Thuận → Khánh Hòa, not its 24 new communes). In code order, each once.
  */
 export function territorySuccessors(registers: Registers, unit: Unit): Unit[] {
-  const found = new Map<string, Unit>();
-  for (const link of registers.crosswalk) {
-    const end = link.old.valid_to;
-    const within = sameVersion(link.old, unit) || (end !== null && registers.ancestorsOn(link.old.code, end).some((a) => sameVersion(a, unit)));
-    if (!within) continue;
-    const successor =
-      unit.level === 'province' ? registers.ancestorsOn(link.new.code, link.new.valid_from).find((a) => a.level === 'province') : link.new;
-    if (successor) found.set(`${successor.code}@${successor.valid_from}`, successor);
+  const successors = registers.successorsOf(unit);
+  if (unit.level !== 'province') return successors;
+  const provinces = new Map<string, Unit>();
+  for (const successor of successors) {
+    const province = registers.ancestorsOn(successor.code, successor.valid_from).find((a) => a.level === 'province');
+    if (province) provinces.set(`${province.code}@${province.valid_from}`, province);
   }
-  return [...found.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return [...provinces.values()];
 }
 
 /**
