@@ -237,6 +237,7 @@ async function main(): Promise<void> {
       site,
       tables,
       units,
+      crosswalk: registers.crosswalk,
       agencies,
       fields: [...registers.fields],
       responses,

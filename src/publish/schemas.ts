@@ -3,6 +3,7 @@
  * the column order of its CSV, Parquet and JSON files, and matches the row interfaces of
  * ../engine/tables.ts. The same schema becomes the Frictionless table schema in datapackage.json.
  */
+import type { CrosswalkLink } from '../intake/load-crosswalk.ts';
 import type { Agency, Field, SurveyInstrument, Unit } from '../intake/types.ts';
 import type { CoverageRow, IndexRow, IndicatorRow, RankingRow, TargetRow, TrendRow } from '../engine/tables.ts';
 
@@ -464,6 +465,53 @@ export const unitsSchema: TypedTableSchema<Unit> = {
   ],
 };
 
+/** A row of crosswalk.csv: one piece of an old unit version's territory and where it went. */
+export interface CrosswalkRow {
+  old_code: string;
+  old_valid_from: string;
+  new_code: string;
+  new_valid_from: string;
+  whole_or_part: 'whole' | 'part';
+}
+
+/** The links of the 2025 reorganisation, as a table (data/crosswalk-2025.csv, versions resolved). */
+export function crosswalkRows(links: readonly CrosswalkLink[]): CrosswalkRow[] {
+  return links.map((link) => ({
+    old_code: link.old.code,
+    old_valid_from: link.old.valid_from,
+    new_code: link.new.code,
+    new_valid_from: link.new.valid_from,
+    whole_or_part: link.whole ? 'whole' : 'part',
+  }));
+}
+
+export const crosswalkSchema: TypedTableSchema<CrosswalkRow> = {
+  name: 'crosswalk',
+  title_vi: 'Bảng chuyển đổi đơn vị hành chính năm 2025',
+  title_en: 'Crosswalk of the 2025 administrative reorganisation',
+  description_vi:
+    'Mỗi dòng: một đơn vị cấp xã cũ (mã và ngày bắt đầu hiệu lực) và đơn vị mới nhận toàn bộ hoặc một phần địa bàn của nó. Số tính ngược của đơn vị mới gộp các đơn vị cũ có whole_or_part = whole.',
+  description_en:
+    'Each row: an old commune-level unit (code and first day of validity) and the new unit that took in all or part of its territory. A new unit\'s back-cast pools the old units with whole_or_part = whole.',
+  formats: WITH_JSON,
+  checkPrimaryKey: true,
+  primaryKey: ['old_code', 'old_valid_from', 'new_code', 'new_valid_from'],
+  fields: [
+    { name: 'old_code', type: 'string', required: true, description_vi: 'Mã đơn vị cũ', description_en: 'Code of the old unit' },
+    { ...validFrom, name: 'old_valid_from', description_vi: 'Ngày bắt đầu hiệu lực của đơn vị cũ (xem units.csv)', description_en: 'First day of the old unit version (see units.csv)' },
+    { name: 'new_code', type: 'string', required: true, description_vi: 'Mã đơn vị mới', description_en: 'Code of the new unit' },
+    { ...validFrom, name: 'new_valid_from', description_vi: 'Ngày bắt đầu hiệu lực của đơn vị mới (xem units.csv)', description_en: 'First day of the new unit version (see units.csv)' },
+    {
+      name: 'whole_or_part',
+      type: 'string',
+      required: true,
+      enum: ['whole', 'part'],
+      description_vi: 'whole: toàn bộ địa bàn đơn vị cũ nhập vào đơn vị mới (tính vào số tính ngược); part: đơn vị cũ bị chia cho nhiều đơn vị mới (không tính)',
+      description_en: 'whole: all of the old unit went into the new one (counted in its back-cast); part: the old unit was split between several new units (not counted)',
+    },
+  ],
+};
+
 export const agenciesSchema: TypedTableSchema<Agency> = {
   name: 'agencies',
   title_vi: 'Danh mục cơ quan phục vụ người dân',
@@ -603,6 +651,7 @@ export const FIXED_SCHEMAS: readonly TableSchema[] = [
   coverageSchema,
   indicatorsSchema,
   unitsSchema,
+  crosswalkSchema,
   agenciesSchema,
   fieldsSchema,
   quarantineSummarySchema,

@@ -20,6 +20,7 @@
  */
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { CrosswalkLink } from '../intake/load-crosswalk.ts';
 import type { ComputedTables } from '../engine/tables.ts';
 import type { Agency, Field, SiteConfig, Unit } from '../intake/types.ts';
 import { checkDataPackage } from './check-datapackage.ts';
@@ -43,6 +44,8 @@ import {
   targetsSchema,
   trendsSchema,
   unitsSchema,
+  crosswalkSchema,
+  crosswalkRows,
   type FileFormat,
   type QuarantineCount,
   type TableSchema,
@@ -58,6 +61,8 @@ export interface PublishInput {
   site: SiteConfig;
   tables: ComputedTables;
   units: Unit[];
+  /** The reorganisation's crosswalk (registers.crosswalk); empty without one. */
+  crosswalk?: readonly CrosswalkLink[];
   agencies: Agency[];
   fields: Field[];
   /** One entry per survey; each becomes responses-<survey id>.csv / .parquet. */
@@ -157,6 +162,7 @@ function tableSources(input: PublishInput): [TableSchema, RowSource | Prewritten
       'prewritten' in source ? { prewritten: source.prewritten } : responseRows(source),
     ]),
     [unitsSchema, objectRows(unitsSchema, input.units)],
+    [crosswalkSchema, objectRows(crosswalkSchema, crosswalkRows(input.crosswalk ?? []))],
     [agenciesSchema, objectRows(agenciesSchema, input.agencies)],
     [fieldsSchema, objectRows(fieldsSchema, input.fields)],
     [quarantineSummarySchema, objectRows(quarantineSummarySchema, quarantine)],

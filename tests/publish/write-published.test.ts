@@ -43,8 +43,8 @@ const datapackage = () => JSON.parse(read('datapackage.json')) as { resources: P
 
 describe('the files written', () => {
   it('writes every table in its formats, then datapackage.json and SHA256SUMS', () => {
-    const tables = ['indices', 'rankings', 'targets', 'trends', 'coverage', 'indicators', 'responses-sipas', 'responses-y-te', 'units', 'agencies', 'fields', 'quarantine-summary'];
-    const small = ['rankings', 'targets', 'coverage', 'indicators', 'units', 'agencies', 'fields', 'quarantine-summary'];
+    const tables = ['indices', 'rankings', 'targets', 'trends', 'coverage', 'indicators', 'responses-sipas', 'responses-y-te', 'units', 'crosswalk', 'agencies', 'fields', 'quarantine-summary'];
+    const small = ['rankings', 'targets', 'coverage', 'indicators', 'units', 'crosswalk', 'agencies', 'fields', 'quarantine-summary'];
     const expected = [
       ...tables.flatMap((t) => [`${t}.csv`, `${t}.parquet`]),
       ...small.map((t) => `${t}.json`),
@@ -114,6 +114,14 @@ describe('CSV contents (expected lines worked out in tests/fixtures/publish/READ
       '22738,Phường Đô Vinh,Do Vinh ward,commune,56,2025-07-01,',
     ]);
     expect(lines('fields.csv')[2]).toBe('xay-dung,Xây dựng,"Construction, building"');
+  });
+
+  it('crosswalk: each link names both unit versions, whole or part', () => {
+    expect(lines('crosswalk.csv')).toEqual([
+      'old_code,old_valid_from,new_code,new_valid_from,whole_or_part',
+      '22738,2004-01-01,22738,2025-07-01,whole',
+      '',
+    ]);
   });
 
   it('indicators: a question with quotes and a line break stays one quoted cell', () => {
