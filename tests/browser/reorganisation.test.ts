@@ -101,7 +101,7 @@ describe('a new unit: Xã Ninh Sơn (22810 from 2025-07-01)', () => {
     const svgs = [...(figure?.querySelectorAll('svg') ?? [])];
     expect(svgs.length).toBeGreaterThan(0);
     const backCastYears = INDICES.filter(
-      (r) => r.survey === 'sipas' && r.unit_code === '22810' && r.unit_valid_from === '2025-07-01' && r.basis === 'back-cast' && r.breakdown === 'all' && r.indicator === 'overall' && /^\d{4}$/.test(r.period) && r.status === 'ok',
+      (r) => r.survey === 'sipas' && r.unit_code === '22810' && r.unit_valid_from === '2025-07-01' && r.basis === 'back-cast' && r.breakdown === 'all' && r.indicator === 'overall' && /^\d{4}$/.test(r.period ?? '') && r.status === 'ok',
     ).length;
     expect(backCastYears).toBe(4); // 2021–2024
     for (const svg of svgs) {
@@ -245,7 +245,7 @@ describe('ranking pages after the reform', () => {
     const rows = readCsv(join(DIST, href));
     const communes2026 = new Set(
       INDICES.filter((r) => r.survey === 'sipas' && r.period === '2026' && r.breakdown === 'all' && r.indicator === 'overall' && r.unit_valid_from === '2025-07-01' && r.level === 'overall')
-        .map((r) => r.unit_code)
+        .map((r) => r.unit_code ?? '')
         .filter((code) => code.length === 5),
     );
     expect(communes2026.size).toBe(65);
