@@ -230,6 +230,11 @@ describe('ranking pages after the reform', () => {
     expect(text(doc.querySelector('main'))).toContain('năm 2025 có hai bảng xếp hạng, mỗi bảng cho phần năm mà các đơn vị đó tồn tại');
     // The district table ranks the seven districts.
     expect(tableRows(doc.querySelector('#ranking-sipas-2025-district-table'))).toHaveLength(7);
+    // Each group's titles name the group: the same title twice would leave a reader (and a screen
+    // reader's list of regions) unsure which table is which.
+    const titles = [...doc.querySelectorAll('main h3, main caption')].map((el) => text(el));
+    expect(titles.filter((t, i) => titles.indexOf(t) !== i)).toEqual([]);
+    expect(titles).toContain('Các yếu tố của các xã, phường, đặc khu, 2025');
   });
 
   it('2026 shows the funnel plot before the ranking, and its CSV has one row per commune', () => {
