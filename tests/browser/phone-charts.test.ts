@@ -16,7 +16,13 @@ type Key = 'latest' | 'own' | 'verdict';
 
 /** One page of each page type, and the key marks it must show. */
 const PAGES: { path: string; keys: Key[] }[] = [
-  { path: '/', keys: ['latest', 'own', 'verdict'] },
+  // Since the 2025 reorganisation the home page leads with Khánh Hòa's communes (a funnel plot, no
+  // own unit) and the province's trend; the district ranking and KH 95's verdicts are one click away.
+  { path: '/', keys: ['latest'] },
+  // The pages of the new map: a new commune's trend with its back-cast and boundary rule, and the
+  // funnel plot of the 65 communes.
+  { path: '/don-vi/22810-ninh-son/', keys: ['latest'] },
+  { path: '/xep-hang/2026/', keys: [] },
   { path: '/xep-hang/2024/', keys: [] },
   { path: '/don-vi/585-ninh-son/', keys: ['latest', 'own'] },
   { path: '/don-vi/22738-do-vinh/', keys: ['latest'] },

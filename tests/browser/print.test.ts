@@ -36,12 +36,14 @@ const HOME_PATH = '/';
 /**
  * Page counts printed (measured on the sample data): plan 4 (before: 4 with page 1 mostly blank;
  * now the summary and every target fill page 1, the words' notes, the plan's document and the
- * charts follow), Ninh Sơn 15 (its folded twins, monthly chart and communes now print), home 5. The upper
+ * charts follow; 5 since the plan also has a section for each following year: 2025 until Huyện
+Ninh Sơn ended on 30/06/2025, 2026 with the units its territory went to), Ninh Sơn 15 (its folded
+twins, monthly chart and communes now print), home 5. The upper
  * bounds are those counts (plus one where the page lists more than its own unit); the lower
  * bounds catch content that silently stops printing.
  */
 const PAGE_BOUNDS: Record<string, { min: number; max: number }> = {
-  [planPath]: { min: 2, max: 4 },
+  [planPath]: { min: 2, max: 5 },
   [UNIT_PATH]: { min: 8, max: 16 },
   [HOME_PATH]: { min: 3, max: 6 },
 };
@@ -159,10 +161,13 @@ describe.each([planPath, UNIT_PATH, HOME_PATH])('printed %s', (path) => {
 });
 
 describe('printed plan page', () => {
-  test('page 1 holds the summary: every target of targets.csv with its value and verdict', () => {
+  test('page 1 holds the summary: every target of targets.csv in the plan’s year with its value and verdict', () => {
     const csv = readFileSync(join(DIST, 'data', 'targets.csv'), 'utf8').replace(/^\uFEFF/, '');
     const rows = Papa.parse<TargetRow>(csv, { header: true, dynamicTyping: true, skipEmptyLines: true }).data
       .filter((row) => row.plan === planId)
+      // The summary is of the plan's own year (its earliest period); the following years (KH 95:
+      // "2024 and the following years") have their own sections, checked below.
+      .filter((row, _, all) => String(row.period) === String(Math.min(...all.map((r) => Number(r.period)))))
       // An empty CSV field is a missing value (Papa keeps it as "").
       .map((row) => ({ ...row, value: blankToNull(row.value), certainty: blankToNull(row.certainty) }));
     expect(rows.length).toBeGreaterThan(0);
@@ -182,6 +187,15 @@ describe('printed plan page', () => {
     for (const heading of ['Chỉ tiêu', 'Kết quả', 'Khoảng tin cậy 95 %', 'Đánh giá (độ chắc chắn)', 'Số người trả lời (n)']) {
       expect(first).toContain(squash(heading));
     }
+  });
+});
+
+describe('printed plan page, following years', () => {
+  test('the sections of 2025 and 2026 print, with the units that took over the territory', () => {
+    const all = get(planPath).pages.join(' ');
+    expect(all).toContain(squash('Năm 2025 (đến 30/06/2025, khi Huyện Ninh Sơn còn tồn tại)'));
+    expect(all).toContain(squash('Huyện Ninh Sơn không còn từ ngày 01/07/2025'));
+    for (const successor of ['Phường Đô Vinh', 'Xã Ninh Sơn', 'Xã Lâm Sơn', 'Xã Mỹ Sơn', 'Xã Anh Dũng']) expect(all).toContain(successor);
   });
 });
 

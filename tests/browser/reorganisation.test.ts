@@ -101,7 +101,7 @@ describe('a new unit: Xã Ninh Sơn (22810 from 2025-07-01)', () => {
     const svgs = [...(figure?.querySelectorAll('svg') ?? [])];
     expect(svgs.length).toBeGreaterThan(0);
     const backCastYears = INDICES.filter(
-      (r) => r.survey === 'sipas' && r.unit_code === '22810' && r.unit_valid_from === '2025-07-01' && r.basis === 'back-cast' && r.breakdown === 'all' && r.indicator === 'overall' && /^\d{4}$/.test(r.period) && r.status === 'ok',
+      (r) => r.survey === 'sipas' && r.unit_code === '22810' && r.unit_valid_from === '2025-07-01' && r.basis === 'back-cast' && r.breakdown === 'all' && r.indicator === 'overall' && /^\d{4}$/.test(r.period ?? '') && r.status === 'ok',
     ).length;
     expect(backCastYears).toBe(4); // 2021–2024
     for (const svg of svgs) {
@@ -230,6 +230,11 @@ describe('ranking pages after the reform', () => {
     expect(text(doc.querySelector('main'))).toContain('năm 2025 có hai bảng xếp hạng, mỗi bảng cho phần năm mà các đơn vị đó tồn tại');
     // The district table ranks the seven districts.
     expect(tableRows(doc.querySelector('#ranking-sipas-2025-district-table'))).toHaveLength(7);
+    // Each group's titles name the group: the same title twice would leave a reader (and a screen
+    // reader's list of regions) unsure which table is which.
+    const titles = [...doc.querySelectorAll('main h3, main caption')].map((el) => text(el));
+    expect(titles.filter((t, i) => titles.indexOf(t) !== i)).toEqual([]);
+    expect(titles).toContain('Các yếu tố của các xã, phường, đặc khu, 2025');
   });
 
   it('2026 shows the funnel plot before the ranking, and its CSV has one row per commune', () => {
@@ -245,7 +250,7 @@ describe('ranking pages after the reform', () => {
     const rows = readCsv(join(DIST, href));
     const communes2026 = new Set(
       INDICES.filter((r) => r.survey === 'sipas' && r.period === '2026' && r.breakdown === 'all' && r.indicator === 'overall' && r.unit_valid_from === '2025-07-01' && r.level === 'overall')
-        .map((r) => r.unit_code)
+        .map((r) => r.unit_code ?? '')
         .filter((code) => code.length === 5),
     );
     expect(communes2026.size).toBe(65);
