@@ -216,8 +216,9 @@ export function rankingChart(rows: RankingRow[], options: RankingChartOptions): 
       x: { domain, clamp: true },
       y: { type: 'band', domain: data.map((d) => d.key), padding: 0, axis: null },
       marks: [
-        ...valueAxis(options.valueLabel ?? words.valueAxis, lang, { ticks, grid: !narrow }),
-        narrow ? laneGrid(data, ticks, textHeight, 0) : null,
+        ...valueAxis(options.valueLabel ?? words.valueAxis, lang, { ticks, grid: false }),
+        // Row by row, and not in a suppressed row's lane, where its "quá ít phản hồi" note is written.
+        laneGrid(drawn, ticks, textHeight, 0),
         reference
           ? [
               // Drawn row by row, in the marks' lanes only: never across a label or a "too few" note.

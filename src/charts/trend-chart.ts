@@ -236,7 +236,29 @@ export function trendChart<R extends TrendChartRow>(rows: R[], options: TrendCha
     ...boundaryPeriods.map((p) => ({ position: periodPosition(p) - 0.5, text: labelLines(words.newBoundaries).join('\n') })),
   ].filter((b) => b.position > first && b.position < last);
   const labelHeight = Math.max(0, ...breakRules.map((b) => b.text.split('\n').length));
-  const marginTop = line + 10 + (breakRules.length > 0 ? labelHeight * line + 4 : 0);
+  // Each label sits on its rule, shifted to stay inside the chart; two labels too close to share a
+  // line (a method change in 2023 and new boundaries in 2025, on a phone) are stacked, the later
+  // one above. `tier` counts the label rows above the frame.
+  const ruleX = (position: number) => ((position - (first - 0.5)) / (last - first + 1)) * frameWidth;
+  const extent = (b: { position: number; text: string }) => {
+    const w = Math.max(...b.text.split('\n').map((l) => estimateTextWidth(l, CHART_FONT_SIZE)));
+    const x = ruleX(b.position);
+    const anchor = anchorWithin(x, w, frameWidth + marginRight);
+    const from = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
+    return { from, to: from + w, anchor };
+  };
+  const placedRules: { position: number; text: string; anchor: 'start' | 'middle' | 'end'; tier: number }[] = [];
+  for (const rule of [...breakRules].sort((a, b) => a.position - b.position)) {
+    const own = extent(rule);
+    const clashes = placedRules.filter((p) => {
+      const other = extent(p);
+      return own.from < other.to + 8 && other.from < own.to + 8;
+    });
+    placedRules.push({ ...rule, anchor: own.anchor, tier: clashes.reduce((t, p) => Math.max(t, p.tier + 1), 0) });
+  }
+  const tiers = placedRules.reduce((t, p) => Math.max(t, p.tier + 1), 0);
+  const tierHeight = labelHeight * line + 2;
+  const marginTop = line + 10 + (tiers > 0 ? tiers * tierHeight + 2 : 0);
 
   // Suppressed periods are named in a note under the axis, never written across the lines.
   const suppressedNote = (points: TrendPoint<R>[], label: string | null) => {
@@ -275,8 +297,6 @@ export function trendChart<R extends TrendChartRow>(rows: R[], options: TrendCha
   const tickHalfWidth = (p: number) => estimateTextWidth(kind === 'year' ? String(p) : periodTickLabel(p, kind, lang), CHART_FONT_SIZE) / 2;
   const xTicks = periodTicks(first, last, kind, Math.max(2, Math.floor(frameWidth / (kind === 'year' ? 44 : 40))))
     .filter((p) => xOf(p) - tickHalfWidth(p) >= -4);
-  const breakX = (b: { position: number }) => xOf(b.position);
-  const ruleAnchor = (b: { position: number; text: string }) => anchorWithin(breakX(b), estimateTextWidth(b.text, CHART_FONT_SIZE), frameWidth + marginRight);
   const backCast = (p: TrendPoint<R>) => p.row?.basis === 'back-cast';
   // The dotted line runs through every period before the boundary (gaps keep breaking it).
   const boundaryAt = boundaryPeriods[0] === undefined ? undefined : periodPosition(boundaryPeriods[0]);
@@ -328,18 +348,20 @@ export function trendChart<R extends TrendChartRow>(rows: R[], options: TrendCha
             ]
           : null,
         Plot.ruleX(breakRules, { x: 'position', stroke: CHART_COLOURS.reference, strokeDasharray: '6,4', strokeWidth: 1.5 }),
-        ...(['start', 'middle', 'end'] as const).map((textAnchor) =>
-          Plot.text(breakRules.filter((b) => ruleAnchor(b) === textAnchor), {
-            x: 'position',
-            frameAnchor: 'top',
-            dy: -4,
-            lineAnchor: 'bottom',
-            textAnchor,
-            lineHeight: LINE_HEIGHT,
-            fill: CHART_COLOURS.reference,
-            text: 'text',
-          }),
-        ),
+        ...Array.from({ length: tiers }, (_, tier) =>
+          (['start', 'middle', 'end'] as const).map((textAnchor) =>
+            Plot.text(placedRules.filter((b) => b.tier === tier && b.anchor === textAnchor), {
+              x: 'position',
+              frameAnchor: 'top',
+              dy: -4 - tier * tierHeight,
+              lineAnchor: 'bottom',
+              textAnchor,
+              lineHeight: LINE_HEIGHT,
+              fill: CHART_COLOURS.reference,
+              text: 'text',
+            }),
+          ),
+        ).flat(),
         Plot.areaY(main, { x: 'position', y1: 'low', y2: 'high', z: 'era', fill: CHART_COLOURS.estimate, fillOpacity: 0.15 }),
         Plot.ruleX(main.filter((p) => p.low !== null), { x: 'position', y1: 'low', y2: 'high', stroke: CHART_COLOURS.estimate, strokeOpacity: 0.6 }),
         Plot.line(main.filter((p) => !beforeBoundary(p)), { x: 'position', y: 'value', z: 'era', stroke: CHART_COLOURS.estimate, strokeWidth: 2 }),

@@ -30,6 +30,33 @@ export function surveyYears(data: PublishedData, survey: string): string[] {
   return [...years].sort(byText);
 }
 
+/**
+ * " (đến hết tháng 11/2026)" when `year` is the last year with data and its data stop before
+ * December (the sample reaches November 2026): a year so far, not a whole one. Empty otherwise.
+ */
+export function yearSoFarNote(data: PublishedData, survey: string, year: string, lang: 'vi' | 'en'): string {
+  const last = lastMonth(data, survey);
+  if (!last.startsWith(`${year}-`) || last.endsWith('-12')) return '';
+  const month = Number(last.slice(5, 7));
+  const EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November'];
+  return lang === 'vi' ? ` (đến hết tháng ${month}/${year})` : ` (to the end of ${EN[month - 1]} ${year})`;
+}
+
+const lastMonths = new WeakMap<PublishedData, Map<string, string>>();
+
+/** The last month with any cell of `survey` (`2026-11`), read once per build. */
+function lastMonth(data: PublishedData, survey: string): string {
+  let bySurvey = lastMonths.get(data);
+  if (!bySurvey) {
+    bySurvey = new Map();
+    for (const row of data.indices) {
+      if (/^\d{4}-\d{2}$/.test(row.period) && row.period > (bySurvey.get(row.survey) ?? '')) bySurvey.set(row.survey, row.period);
+    }
+    lastMonths.set(data, bySurvey);
+  }
+  return bySurvey.get(survey) ?? '';
+}
+
 /** The whole-unit overall index of one unit over periods of one kind, oldest first. */
 export function overallSeries(data: PublishedData, survey: string, unit: string, kind: PeriodKind): IndexRow[] {
   return data

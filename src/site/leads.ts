@@ -15,6 +15,7 @@ import { formatInterval, formatNumber, formatPercent, formatPeriod, formatProbab
 import type { Lang } from './i18n.ts';
 import type { AssessedTarget, TargetSummary } from './plan-content.ts';
 import { targetThresholdCell, targetValueCell } from './table-cells.ts';
+import { partYearNote } from './unit-versions.ts';
 
 /** "Năm 2024, Huyện Ninh Sơn xếp hạng 3/7 (khoảng hạng 2–4; 59 % khả năng trong nhóm 3 đứng đầu)." */
 export function rankLead(
@@ -199,7 +200,9 @@ function changeInterval(low: number, high: number, lang: Lang): string {
 export function changeLead(period: string, trend: TrendRow | undefined, lang: Lang, unit?: string): string {
   const vi = lang === 'vi';
   const current = periodWords(period, lang);
-  const previous = periodWords(trend?.previous_period ?? previousPeriod(period), lang);
+  // A new unit's first year is a part year (2025: July–December): the comparison says so.
+  const partYear = trend ? partYearNote({ period: trend.previous_period, unit_valid_from: trend.unit_valid_from }, lang) : '';
+  const previous = `${periodWords(trend?.previous_period ?? previousPeriod(period), lang)}${partYear}`;
   if (!trend) {
     return vi
       ? `Không có kết quả ${previous}${unit ? ` của ${unit}` : ''} để so sánh với ${current}.`
@@ -211,6 +214,11 @@ export function changeLead(period: string, trend: TrendRow | undefined, lang: La
     return vi
       ? `Không so sánh tỷ lệ hài lòng ${current}${unit ? ` của ${unit}` : ''} với ${previous}: phương pháp đo đã thay đổi giữa hai ${kindWords}, nên không tính mức thay đổi.`
       : `${unit ? `${unit}’s share satisfied` : 'The share satisfied'} in ${current} is not compared with ${previous}: the measurement method changed between the two ${kindWords}, so no change is computed.`;
+  }
+  if (trend.boundary_break) {
+    return vi
+      ? `Không so sánh tỷ lệ hài lòng ${current}${unit ? ` của ${unit}` : ''} với ${previous}: ${previous} là số tính ngược từ các xã cũ trên địa giới trước ngày 1/7/2025, nên không tính mức thay đổi.`
+      : `${unit ? `${unit}’s share satisfied` : 'The share satisfied'} in ${current} is not compared with ${previous}: ${previous} is a back-cast from the old communes within the boundaries before 1 July 2025, so no change is computed.`;
   }
   if (trend.value === null || trend.previous_value === null || trend.change === null) {
     const who =

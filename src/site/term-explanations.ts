@@ -173,6 +173,8 @@ export function datasetTerms(datasets: readonly ChartDataset[]): TermKey[] {
       if (d.table === 'rankings' && 'rank_low' in row && row.rank_low !== null) found.add('rankInterval');
       if (d.table === 'targets' && 'certainty' in row && row.certainty === 'uncertain') found.add('margin');
       if (row.status === 'suppressed' || row.status === 'too_few') found.add('tooFew');
+      // A ranking row of a suppressed unit has no value: the chart writes "quá ít phản hồi" for it.
+      if (d.table === 'rankings' && row.value === null) found.add('tooFew');
     }
   }
   return TERM_KEYS.filter((k) => found.has(k));

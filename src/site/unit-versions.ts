@@ -33,7 +33,9 @@ export function partYearNote(
   const from = row.unit_valid_from > `${row.period}-01-01` ? row.unit_valid_from : null;
   const to = validTo && validTo < `${row.period}-12-31` ? validTo : null;
   if (!from && !to) return '';
-  const day = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}`;
+  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const day = (iso: string) =>
+    lang === 'vi' ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}` : `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]}`;
   const span = `${day(from ?? `${row.period}-01-01`)}–${day(to ?? `${row.period}-12-31`)}`;
   return lang === 'vi' ? ` (một phần năm: ${span})` : ` (part year: ${span})`;
 }

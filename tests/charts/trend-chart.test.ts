@@ -97,3 +97,47 @@ describe('trendChart', () => {
     );
   });
 });
+
+describe('trendChart across the 1 July 2025 boundary', () => {
+  // Xã Ninh Sơn: back-cast 2021–2024 (from the old communes wholly inside it), direct from 2025.
+  const template = NINH_SON_YEARS[0]!;
+  const rows = [2021, 2022, 2023, 2024, 2025, 2026].map((year, i) => ({
+    ...template,
+    unit_code: '22810',
+    period: String(year),
+    value: 84 + i,
+    ci_low: 81 + i,
+    ci_high: 87 + i,
+    status: 'ok' as const,
+    basis: year < 2025 ? ('back-cast' as const) : ('direct' as const),
+    unit_valid_from: '2025-07-01',
+  }));
+  const draw = (width: number) =>
+    parseSvg(trendChart(rows, { lang: 'vi', seriesLabel: 'Xã Ninh Sơn', methodBreaks: ['2023'], boundaryBreak: '2025', width }).svg);
+  /** The y a label is drawn at: the translations of its <text> and of the groups around it, added. */
+  const yOf = (root: Element, words: string) => {
+    let node: Element | null = [...root.querySelectorAll('text')].find((t) => t.textContent?.replace(/\s+/g, ' ').includes(words)) ?? null;
+    if (!node) throw new Error(`no text with "${words}"`);
+    let y = 0;
+    for (; node && node !== root; node = node.parentElement) {
+      const match = /translate\(([-\d.]+),([-\d.]+)\)/.exec(node.getAttribute('transform') ?? '');
+      if (match) y += Number(match[2]);
+    }
+    return y;
+  };
+
+  it('labels both rules, one above the other on a phone where they would overlap, side by side on a desktop', () => {
+    const phone = draw(340);
+    const wide = draw(1104);
+    expect(yOf(phone, 'Địa giới mới')).not.toBe(yOf(phone, 'Thay đổi'));
+    expect(yOf(wide, 'Địa giới mới')).toBe(yOf(wide, 'Thay đổi'));
+  });
+
+  it('draws the back-cast years as hollow points and says what they are', () => {
+    const root = draw(1104);
+    const hollow = [...root.querySelectorAll('circle')].filter((c) => c.closest('[fill="white"]') || c.getAttribute('fill') === 'white');
+    expect(hollow.length).toBe(4);
+    const chart = trendChart(rows, { lang: 'vi', seriesLabel: 'Xã Ninh Sơn', boundaryBreak: '2025' });
+    expect(chart.caption).toContain('số tính ngược');
+  });
+});
