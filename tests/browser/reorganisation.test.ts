@@ -149,8 +149,9 @@ describe('a new unit: Xã Ninh Sơn (22810 from 2025-07-01)', () => {
   it('shows the 2026 value and its rank among the province’s communes in the key figures', () => {
     const figures = text(vi.querySelector('section.key-figures'));
     const direct2026 = overall('22810', '2025-07-01', '2026');
-    // The key figures are separate elements, so their texts run together here.
-    expect(figures).toContain(`Chỉ số SIPAS chung, 2026${viPercent(direct2026.value as string)}`);
+    // The key figures are separate elements, so their texts run together here. The sample ends in
+    // November 2026, so the heading says the year is a year so far.
+    expect(figures).toContain(`Chỉ số SIPAS chung, 2026 (đến hết tháng 11/2026)${viPercent(direct2026.value as string)}`);
     expect(figures).toContain(`n = ${direct2026.n}`);
     expect(figures).toMatch(/Hạng \d+\/65 \(khoảng hạng 95 %: \d+–\d+\)/);
   });
