@@ -55,6 +55,12 @@ export interface BreakdownPanel {
   dataset: IndexDataset | null;
   /** Cells before the "anything published" check, to say how many there were. */
   cellCount: number;
+  /**
+   * The one cell of a breakdown with a single value (a commune whose only agency with responses is
+   * its service centre): written as a sentence, not drawn, since a one-bar chart says nothing the
+   * sentence does not. `dataset` is then null.
+   */
+  only: IndexRow | null;
 }
 
 export interface UnitTargets {
@@ -181,7 +187,8 @@ async function buildUnitContent(listing: UnitListing): Promise<UnitContent> {
         let cells = breakdownCells(data, survey, unit, year, breakdown, order[breakdown]);
         if (breakdown === 'agency') cells = cells.filter((c) => order.agency.includes(c.breakdown_value));
         const slug = { field: 'fields', channel: 'channels', respondent_type: 'respondent-types', agency: 'agencies' }[breakdown];
-        return { breakdown, dataset: indexDataset(chartId(slug, survey, chartKey, year), cells), cellCount: cells.length };
+        const only = cells.length === 1 ? (cells[0] ?? null) : null;
+        return { breakdown, dataset: only ? null : indexDataset(chartId(slug, survey, chartKey, year), cells), cellCount: cells.length, only };
       })
     : [];
 
