@@ -11,8 +11,7 @@
  * was nothing to measure, not a missing measurement. A year the unit lived part of (2025 for a
  * district that ended on 2025-06-30) is assessed on that part, as its cells hold it.
  */
-import type { CrosswalkLink } from '../intake/load-crosswalk.ts';
-import { isValidOn, territoryLinks } from '../intake/registers.ts';
+import { isValidOn, type Registers } from '../intake/registers.ts';
 import type { Plan, PlanTarget, SiteConfig, Unit } from '../intake/types.ts';
 import { periodBounds } from './reference/period-calendar.ts';
 import {
@@ -46,10 +45,7 @@ export function ksNamedByPlans(plans: readonly Plan[]): number[] {
 }
 
 /** The registers targets need: which unit version a target means, and where it went. */
-export interface TargetRegisters {
-  units: readonly Unit[];
-  crosswalk: readonly CrosswalkLink[];
-}
+export type TargetRegisters = Pick<Registers, 'units' | 'successorsOf'>;
 
 export function computeTargets(
   plans: Plan[],
@@ -104,7 +100,9 @@ export function computeTargets(
       for (const period of targetPeriods(target, lastYear.get(target.survey))) {
         const ended = unit.valid_to !== null && unit.valid_to < periodBounds(period).start;
         // Empty, not '', when the crosswalk knows no successor.
-        const successors = ended ? successorsOf(unit, registers).join(';') || null : null;
+        // registers.successorsOf: crosswalk links from the unit, or from the units below it on its
+        // last day (a district's communes), in code order.
+        const successors = ended ? registers.successorsOf(unit).map((u) => u.code).join(';') || null : null;
         const row = (id: string, breakdown_value: string, a: TargetAssessment): TargetRow => ({
           plan: plan.id,
           target: id,
@@ -162,14 +160,6 @@ function targetUnit(plan: Plan, target: PlanTarget, units: readonly Unit[]): Uni
   const unit = versions.find((u) => isValidOn(u, plan.date) && during(u)) ?? versions.find((u) => isValidOn(u, start)) ?? versions.find(during);
   if (!unit) throw new Error(`plan ${plan.id}, target ${target.id}: unit ${target.unit_code} has no version during ${target.period}`);
   return unit;
-}
-
-/**
- * Codes of the new unit versions that took in the territory of `unit` (crosswalk links from it or,
- * for a district or a province, from the units below it as they were when it ended), in code order.
- */
-export function successorsOf(unit: Unit, registers: TargetRegisters): string[] {
-  return [...new Set(territoryLinks(unit, registers.units, registers.crosswalk).map((link) => link.new.code))].sort();
 }
 
 function breakdownValues(plan: Plan, target: PlanTarget): string[] {

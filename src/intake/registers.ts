@@ -81,7 +81,7 @@ export function buildRegisters(
  * last day, level by level: district 585 Ninh Sơn went to the new communes its communes went to.
  * Versions are matched by code and start, not by object: a worker thread gets copies.
  */
-export function territoryLinks(version: Unit, units: readonly Unit[], crosswalk: readonly CrosswalkLink[], depth = 0): CrosswalkLink[] {
+function territoryLinks(version: Unit, units: readonly Unit[], crosswalk: readonly CrosswalkLink[], depth = 0): CrosswalkLink[] {
   const own = crosswalk.filter((link) => sameVersion(link.old, version));
   const lastDay = version.valid_to;
   if (own.length > 0 || lastDay === null || depth > 10) return own;

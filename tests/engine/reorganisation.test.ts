@@ -10,9 +10,10 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { breakdownValuesOf, computeIndices, elementWeights } from '../../src/engine/compute-indices.ts';
 import { computeRankings, rankGroups } from '../../src/engine/compute-rankings.ts';
-import { computeTargets, ksNamedByPlans, successorsOf } from '../../src/engine/compute-targets.ts';
+import { computeTargets, ksNamedByPlans } from '../../src/engine/compute-targets.ts';
 import { computeTrends } from '../../src/engine/compute-trends.ts';
 import { openEngine, type Engine } from '../../src/engine/duckdb.ts';
+import { buildRegisters } from '../../src/intake/registers.ts';
 import { cellIndices } from '../../src/engine/reference/cell-indices.ts';
 import { cellsOfResponse } from '../../src/engine/reference/cells-of-response.ts';
 import { periodBounds } from '../../src/engine/reference/period-calendar.ts';
@@ -338,10 +339,10 @@ describe('a plan target for 2024 and the following years on district 585 (ended 
     // Sơn → 22738 Đô Vinh. Sorted: 22738, 22810, 22813 (the crosswalk lists them 22813 first).
     expect(row('2026')).toMatchObject({ value: null, ci_low: null, ci_high: null, gap: null, status: 'unit_ended', certainty: null, successor_units: '22738;22810;22813' });
     const district = units.find((u) => u.code === '585')!;
-    expect(successorsOf(district, data.registers)).toEqual(['22738', '22810', '22813']);
+    expect(data.registers.successorsOf(district).map((u) => u.code)).toEqual(['22738', '22810', '22813']);
     // A commune's own successors: 22768 Phường Đông Hải was split between 22780 and 22888.
     const dongHai = units.find((u) => u.code === '22768')!;
-    expect(successorsOf(dongHai, data.registers)).toEqual(['22780', '22888']);
+    expect(data.registers.successorsOf(dongHai).map((u) => u.code)).toEqual(['22780', '22888']);
   });
 
   it('names the successors of a province through its districts and their communes', () => {
@@ -361,7 +362,7 @@ describe('a plan target for 2024 and the following years on district 585 (ended 
   });
 
   it('leaves successor_units empty when the crosswalk knows no successor', () => {
-    const rows = computeTargets(data.plans, indices, rankings, [], data.site, { units, crosswalk: [] });
+    const rows = computeTargets(data.plans, indices, rankings, [], data.site, buildRegisters(units, [], []));
     expect(rows.map((t) => [t.period, t.status, t.successor_units])).toEqual([
       ['2024', 'met', null],
       ['2025', 'not_met', null],

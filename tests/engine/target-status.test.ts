@@ -3,6 +3,7 @@
  * ("Targets").
  */
 import { describe, expect, it } from 'vitest';
+import { buildRegisters } from '../../src/intake/registers.ts';
 import { computeTargets, ksNamedByPlans, type TargetRegisters } from '../../src/engine/compute-targets.ts';
 import type { CoverageRow, IndexRow, RankingRow, TargetRow } from '../../src/engine/tables.ts';
 import type { Comparator, Plan, PlanTarget, SiteConfig } from '../../src/intake/types.ts';
@@ -96,8 +97,8 @@ const plan = (targets: PlanTarget[]): Plan => ({
  * Every unit the targets below name, one version each from 2020-01-01 (the cases are told apart by
  * unit code); `u-nowhere` and `587` are in the register but have no cell or row.
  */
-const registers: TargetRegisters = {
-  units: [...new Set([...indices.map((c) => c.unit_code), 'u-nowhere', '582', '584', '586', '587', '588', '589'])].map((code) => ({
+const registers: TargetRegisters = buildRegisters(
+  [...new Set([...indices.map((c) => c.unit_code), 'u-nowhere', '582', '584', '586', '587', '588', '589'])].map((code) => ({
     code,
     name_vi: code,
     name_en: code,
@@ -106,8 +107,9 @@ const registers: TargetRegisters = {
     valid_from: '2020-01-01',
     valid_to: null,
   })),
-  crosswalk: [],
-};
+  [],
+  [],
+);
 
 const assess = (targets: PlanTarget[], rankings: RankingRow[] = [], coverage: CoverageRow[] = []): TargetRow[] =>
   computeTargets([plan(targets)], indices, rankings, coverage, site, registers);
