@@ -41,6 +41,13 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
+/** `2025-06-30` → `2025-07-01`: the day after an ISO date (the day a successor unit starts). */
+export function nextDay(isoDate: string): string {
+  const day = new Date(`${isoDate}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
 /** `2020-01-01…2025-06-30`, or `from 2025-07-01` when still valid. */
 export function validityText(from: string, to: string | null): string {
   return to === null ? `from ${from}` : `${from}…${to}`;

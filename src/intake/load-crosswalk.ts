@@ -13,6 +13,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError } from './data-error.ts';
+import { nextDay } from './dates.ts';
 import { fileLabel, type FileLabeller } from './file-label.ts';
 import { readTable, type TableRow } from './read-table.ts';
 import type { Warn } from './read-text.ts';
@@ -76,11 +77,4 @@ export function parseCrosswalk(rows: readonly TableRow[], label: string, units: 
     }
   });
   return links;
-}
-
-/** `2025-06-30` → `2025-07-01` (dates are ISO, checked by the register loader). */
-function nextDay(isoDate: string): string {
-  const day = new Date(`${isoDate}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + 1);
-  return day.toISOString().slice(0, 10);
 }
