@@ -24,6 +24,7 @@ import { capitalise, formatInterval, formatNumber, formatPercent } from '../site
 import type { ChartLang, ChartResult } from './chart-result.ts';
 import { CHART_WORDS, FUNNEL_WORDS } from './chart-words.ts';
 import { emptyChart } from './empty-chart.ts';
+import { valueAxisY } from './interval-marks.ts';
 import { ABSENCE_TEXT, CHART_COLOURS, OKABE_ITO } from './palette.ts';
 import { percentDomain } from './percent-domain.ts';
 import { CHART_FONT_SIZE, CHART_WIDTH, isNarrow, keyRender, renderSvg } from './render-svg.ts';
@@ -383,19 +384,7 @@ export function funnelChart(units: readonly FunnelUnit[], options: FunnelChartOp
       marks: [
         Plot.gridY({ stroke: '#000000', strokeOpacity: 0.1, ticks: narrow ? 5 : undefined }),
         Plot.gridX({ stroke: '#000000', strokeOpacity: 0.1, ticks: logTicks(xDomain, frameWidth) }),
-        Plot.axisY({
-          label: null,
-          ticks: narrow ? 5 : undefined,
-          tickFormat: (v: number) => formatNumber(v, lang, Number.isInteger(v) ? 0 : 1),
-        }),
-        Plot.text([options.valueLabel ?? chartWords.valueAxis], {
-          frameAnchor: 'top-left',
-          dx: -marginLeft,
-          dy: -marginTop + 2,
-          lineAnchor: 'top',
-          textAnchor: 'start',
-          text: (d: string) => d,
-        }),
+        ...valueAxisY(options.valueLabel ?? chartWords.valueAxis, lang, { narrow, marginLeft, marginTop }),
         Plot.axisX({
           ticks: logTicks(xDomain, frameWidth),
           tickFormat: (v: number) => formatNumber(v, lang),

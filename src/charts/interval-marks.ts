@@ -60,6 +60,33 @@ export function valueAxis(
   ];
 }
 
+/**
+ * The value axis of a chart whose values run up the y axis (trends, the funnel plot): tick labels
+ * in the page's number format (fewer on a phone), and the axis title written level across the top
+ * left corner rather than turned along the axis.
+ */
+export function valueAxisY(
+  label: string,
+  lang: ChartLang,
+  { narrow, marginLeft, marginTop }: { narrow: boolean; marginLeft: number; marginTop: number },
+): Plot.Markish[] {
+  return [
+    Plot.axisY({
+      label: null,
+      ticks: narrow ? 5 : undefined,
+      tickFormat: (v: number) => formatNumber(v, lang, Number.isInteger(v) ? 0 : 1),
+    }),
+    Plot.text([label], {
+      frameAnchor: 'top-left',
+      dx: -marginLeft,
+      dy: -marginTop + 2,
+      lineAnchor: 'top',
+      textAnchor: 'start',
+      text: (d: string) => d,
+    }),
+  ];
+}
+
 /** Round tick values over `domain`, about one per 70 px of a frame `frameWidth` px wide. */
 export function valueTicks(domain: [number, number], frameWidth: number): number[] {
   return scaleLinear().domain(domain).ticks(Math.max(2, Math.floor(frameWidth / 70)));

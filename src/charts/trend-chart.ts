@@ -17,9 +17,10 @@
  * fewer ticks and names wrapped onto several lines.
  */
 import * as Plot from '@observablehq/plot';
-import { capitalise, formatInterval, formatNumber, formatPercent, formatPeriod } from '../site/format.ts';
+import { capitalise, formatInterval, formatPercent, formatPeriod } from '../site/format.ts';
 import { hasEstimate, hasInterval, type ChartLang, type ChartResult, type EstimateRow } from './chart-result.ts';
 import { CHART_WORDS, targetText } from './chart-words.ts';
+import { valueAxisY } from './interval-marks.ts';
 import { emptyChart } from './empty-chart.ts';
 import { ABSENCE_TEXT, CHART_COLOURS } from './palette.ts';
 import { percentDomain } from './percent-domain.ts';
@@ -315,19 +316,7 @@ export function trendChart<R extends TrendChartRow>(rows: R[], options: TrendCha
       y: { domain: valueDomain, clamp: true },
       marks: [
         Plot.gridY({ stroke: '#000000', strokeOpacity: 0.1 }),
-        Plot.axisY({
-          label: null,
-          ticks: narrow ? 5 : undefined,
-          tickFormat: (v: number) => formatNumber(v, lang, Number.isInteger(v) ? 0 : 1),
-        }),
-        Plot.text([options.valueLabel ?? words.valueAxis], {
-          frameAnchor: 'top-left',
-          dx: -marginLeft,
-          dy: -marginTop + 2,
-          lineAnchor: 'top',
-          textAnchor: 'start',
-          text: (d: string) => d,
-        }),
+        ...valueAxisY(options.valueLabel ?? words.valueAxis, lang, { narrow, marginLeft, marginTop }),
         Plot.axisX({
           ticks: xTicks,
           tickFormat: kind === 'year' ? 'd' : (p: number) => periodTickLabel(p, kind, lang),
