@@ -19,7 +19,7 @@ export interface Source {
   title: string;
   /** `null` when the address was not recorded. */
   url: string | null;
-  /** Language of the source as a tag (`vi`, `en`, `nl`), for the link's `lang`. */
+  /** Language of the title as a tag (`vi`, `en`, `nl`), for the link's `lang`. */
   lang: string;
 }
 
@@ -34,7 +34,10 @@ export interface OfficialFigure {
   unit: string;
   qualifier: string;
   source_id: string;
-  note: string;
+  /** The province's code before 1/7/2025 (`58`), empty for national rows. */
+  province_code: string;
+  /** Our note on the figure in each language; quotations keep the source's words (data/published). */
+  note: Bilingual;
 }
 
 export interface OfficialFigures {
@@ -66,7 +69,8 @@ function figure(r: Raw, geo: string, index: string): OfficialFigure {
     unit: r.unit ?? '',
     qualifier: r.qualifier ?? '',
     source_id: r.source_id ?? '',
-    note: r.note ?? '',
+    province_code: r.province_code_pre2025 ?? '',
+    note: { vi: r.note_vi ?? '', en: r.note_en ?? '' },
   };
 }
 
@@ -82,13 +86,16 @@ export function readOfficialFigures(dir = join(dataDir(), 'published')): Officia
       publisher: r.publisher ?? '',
       title: r.title ?? '',
       url: /^https?:\/\//.test(url) ? url : null,
-      lang: /^[a-z]{2}/.exec(r.language ?? '')?.[0] ?? 'vi',
+      // The language the title is written in: a source read in English may be listed under its
+      // Vietnamese headline (`title_language`, empty when it is the source's language).
+      lang: /^[a-z]{2}/.exec(r.title_language || r.language || '')?.[0] ?? 'vi',
     });
   }
   const figures: OfficialFigures = {
     national: rowsOf('sipas-national.csv').map((r) => figure(r, r.geo ?? '', 'SIPAS')),
     province: rowsOf('sipas-province.csv').map((r) => figure(r, r.province_name ?? '', 'SIPAS')),
-    governance: rowsOf('governance-indices-ninhthuan.csv').map((r) => figure(r, r.province_name ?? '', r.index ?? '')),
+    // National rows of other indices are coded `VN` like the national SIPAS rows.
+    governance: rowsOf('governance-indices-ninhthuan.csv').map((r) => figure(r, r.province_code_pre2025 === 'VN' ? 'VN' : (r.province_name ?? ''), r.index ?? '')),
     sources,
   };
   for (const row of [...figures.national, ...figures.province, ...figures.governance]) {
@@ -215,13 +222,14 @@ function decimalsOf(value: string): number {
  * A published value with its unit, in the reader's language and number format, at the precision
  * it was published with: `82.99` percent → `82,99%`; `3.47` percentage points → `+3,47 điểm %`;
  * `16` "of 63" → `16/63`; `85.78` "points of 100" → `85,78/100 điểm`; `12000` persons, nearly →
- * `gần 12.000 người`. Changes (measures named `…change…`, `…gained…`, `…minus…`) carry a sign.
+ * `gần 12.000 người`. Changes (measures named `…_change_…`, `…gained…`, `…minus…`) carry a sign.
  */
 export function formatOfficialValue(row: OfficialFigure, lang: Lang): string {
   const value = Number(row.value);
   if (row.value === '' || !Number.isFinite(value)) return row.value;
   const digits = decimalsOf(row.value);
-  const signed = /change|gained|minus/.test(row.measure);
+  // "…_change_vs_prev" but not "…_unchanged_…", which is a count of provinces ("3 tỉnh", not "+3").
+  const signed = /(?:^|_)change(?:_|$)|gained|minus/.test(row.measure);
   const plain = (v: number) =>
     signed ? formatPoints(v, lang, digits).replace(/ (điểm %|pp)$/, '') : formatNumber(v, lang, digits);
   const unit = row.unit.trim();

@@ -21,6 +21,8 @@ export interface PublishedField {
   name: string;
   type: string;
   description: Bilingual;
+  /** The only values the column holds (its enum), which the description names as codes. */
+  values: string[];
 }
 
 export interface PublishedTable {
@@ -52,7 +54,7 @@ interface RawResource {
   title_en: string;
   description: string;
   description_en: string;
-  schema: { fields: { name: string; type: string; description: string; description_en: string }[] };
+  schema: { fields: { name: string; type: string; description: string; description_en: string; constraints?: { enum?: string[] } }[] };
 }
 
 export const DATAPACKAGE = 'datapackage.json';
@@ -78,7 +80,12 @@ export function readPublishedPackage(dir = PUBLISHED_DIR): PublishedPackage {
         description: { vi: r.description, en: r.description_en },
         rows: r.rows,
         files: [],
-        fields: r.schema.fields.map((f) => ({ name: f.name, type: f.type, description: { vi: f.description, en: f.description_en } })),
+        fields: r.schema.fields.map((f) => ({
+          name: f.name,
+          type: f.type,
+          description: { vi: f.description, en: f.description_en },
+          values: f.constraints?.enum ?? [],
+        })),
       };
       tables.set(r.table, table);
     }

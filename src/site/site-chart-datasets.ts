@@ -6,6 +6,7 @@
  */
 import { chartId, type ChartDataset } from './chart-datasets.ts';
 import { homeContent } from './home-content.ts';
+import { officialContent } from './official-content.ts';
 import { pageInventory } from './page-inventory.ts';
 import { planContent, planDatasets } from './plan-content.ts';
 import { rankingContent, rankingDatasets } from './ranking-content.ts';
@@ -35,6 +36,8 @@ async function gather(): Promise<ChartDataset[]> {
   for (const year of inventory.rankingYears) add(rankingDatasets(await rankingContent(year)));
   for (const listing of inventory.unitListings) add(unitDatasets(await unitContent(listing)));
   for (const id of inventory.planIds) add(planDatasets(await planContent(id)));
+  const official = await officialContent();
+  if (official.series.length > 0) add([official.dataset]);
   return [...byId.values()];
 }
 

@@ -168,6 +168,8 @@ export function datasetTerms(datasets: readonly ChartDataset[]): TermKey[] {
       if (d.rows.some((row) => row.value === null)) found.add('tooFew');
       continue;
     }
+    // Official figures were never published with an interval or a count: no hard word to explain.
+    if (d.table === 'official') continue;
     for (const row of d.rows) {
       if (row.ci_low !== null) found.add('ci');
       if (d.table === 'rankings' && 'rank_low' in row && row.rank_low !== null) found.add('rankInterval');

@@ -7,6 +7,7 @@ import { bulletChart } from '../../src/charts/bullet-chart.ts';
 import type { ChartResult } from '../../src/charts/chart-result.ts';
 import { elementChart } from '../../src/charts/element-chart.ts';
 import { funnelChart } from '../../src/charts/funnel-chart.ts';
+import { officialChart } from '../../src/charts/official-chart.ts';
 import { funnelCentre } from '../../src/engine/funnel-rows.ts';
 import { rankBulletChart } from '../../src/charts/rank-bullet-chart.ts';
 import { rankingChart } from '../../src/charts/ranking-chart.ts';
@@ -16,6 +17,7 @@ import {
   NINH_SON_QUARTERS, NINH_SON_YEARS, PROVINCE_2024, PROVINCE_YEARS, RANK_TARGET, RANKINGS_2024, TARGET_NAMES,
 } from './fixtures.ts';
 import { COMMUNE_NAMES, FUNNEL_PROVINCE, FUNNEL_UNITS } from './funnel-fixtures.ts';
+import { OFFICIAL_SERIES } from './official-fixtures.ts';
 
 export const drawRankingVi = (width?: number) =>
   rankingChart(RANKINGS_2024, {
@@ -103,10 +105,13 @@ export const FIXTURE_CHARTS: Record<string, () => ChartResult<unknown>> = {
   'rank-bullet-vi': drawRankBulletVi,
   'funnel-vi': drawFunnelVi,
   'funnel-en': drawFunnelEn,
+  'official-vi': () => officialChart(OFFICIAL_SERIES, { lang: 'vi', provinceName: 'Ninh Thuận' }),
+  'official-en': () => officialChart(OFFICIAL_SERIES, { lang: 'en', provinceName: 'Ninh Thuận' }),
   'ranking-vi-phone': () => drawRankingVi(PHONE_WIDTH),
   'trend-yearly-vi-phone': () => drawTrendYearlyVi(PHONE_WIDTH),
   'element-vi-phone': () => drawElementsVi(PHONE_WIDTH),
   'bullet-vi-phone': () => drawBulletVi(PHONE_WIDTH),
   'rank-bullet-vi-phone': () => drawRankBulletVi(PHONE_WIDTH),
   'funnel-vi-phone': () => drawFunnelVi(PHONE_WIDTH),
+  'official-vi-phone': () => officialChart(OFFICIAL_SERIES, { lang: 'vi', provinceName: 'Ninh Thuận', width: PHONE_WIDTH }),
 };

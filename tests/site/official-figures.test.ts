@@ -13,7 +13,8 @@ const row = (over: Partial<OfficialFigure>): OfficialFigure => ({
   unit: '',
   qualifier: '',
   source_id: 'S01',
-  note: '',
+  province_code: '',
+  note: { vi: '', en: '' },
   ...over,
 });
 
@@ -32,6 +33,8 @@ describe('formatOfficialValue: as published, in the reader’s number format', (
     ['-4', 'places', 'rank_places_gained_vs_prev', '', '-4 bậc', '-4 places'],
     ['3.086', 'points', 'score_change_vs_prev', '', '+3,086 điểm', '+3.086 points'],
     ['85.12', 'percent of respondents', 'expect_better_civil_servant_attitude', '', '85,12\u00a0% người trả lời', '85.12% of respondents'],
+    // A count of provinces, not a change: no sign, though the measure's name holds "unchanged".
+    ['3', 'provinces', 'provinces_rank_unchanged_vs_prev', '', '3 tỉnh', '3 provinces'],
   ])('%s %s (%s) → %s / %s', (value, unit, measure, qualifier, vi, en) => {
     const figure = row({ value, unit, measure, qualifier });
     expect(formatOfficialValue(figure, 'vi')).toBe(vi);
@@ -68,23 +71,29 @@ describe('readOfficialFigures', () => {
     join(dir, 'sources.csv'),
     '\uFEFFsource_id,publisher,title,url,language,type\nS01,Sở Nội vụ,"Kết quả SIPAS, 2022",https://example.org/a,vi,official\nS02,Báo,Tin,n/a (not recorded),en(translation),news\n',
   );
-  writeFileSync(join(dir, 'sipas-national.csv'), 'year,geo,measure,value,unit,qualifier,source_id,note\n2022,VN,sipas_mean,80.08,percent,,S01,\n');
+  writeFileSync(join(dir, 'sipas-national.csv'), 'year,geo,measure,value,unit,qualifier,source_id,note_vi,note_en\n2022,VN,sipas_mean,80.08,percent,,S01,,\n');
   writeFileSync(
     join(dir, 'sipas-province.csv'),
-    'year,province_code_pre2025,province_name,measure,value,unit,qualifier,source_id,note\n2022,58,Ninh Thuận,rank,20,of 63,,S02,"a ""quoted"" note"\n',
+    'year,province_code_pre2025,province_name,measure,value,unit,qualifier,source_id,note_vi,note_en\n2022,58,Ninh Thuận,rank,20,of 63,,S02,“giảm 04 bậc”,"""down 4 places"" (quoted, translated)"\n',
   );
 
   it('reads figures with their sources (a BOM, quoted commas, an address not recorded)', () => {
     const figures = readOfficialFigures(dir);
     expect(figures.national).toEqual([row({ year: '2022', measure: 'sipas_mean', value: '80.08', unit: 'percent', source_id: 'S01' })]);
-    expect(figures.province[0]).toMatchObject({ geo: 'Ninh Thuận', measure: 'rank', value: '20', note: 'a "quoted" note' });
+    expect(figures.province[0]).toMatchObject({
+      geo: 'Ninh Thuận',
+      province_code: '58',
+      measure: 'rank',
+      value: '20',
+      note: { vi: '“giảm 04 bậc”', en: '"down 4 places" (quoted, translated)' },
+    });
     expect(figures.governance).toEqual([]); // file absent
     expect(figures.sources.get('S01')).toEqual({ id: 'S01', publisher: 'Sở Nội vụ', title: 'Kết quả SIPAS, 2022', url: 'https://example.org/a', lang: 'vi' });
     expect(figures.sources.get('S02')).toMatchObject({ url: null, lang: 'en' });
   });
 
   it('refuses a figure whose source is not listed, naming it', () => {
-    writeFileSync(join(dir, 'sipas-national.csv'), 'year,geo,measure,value,unit,qualifier,source_id,note\n2022,VN,sipas_mean,80.08,percent,,S99,\n');
+    writeFileSync(join(dir, 'sipas-national.csv'), 'year,geo,measure,value,unit,qualifier,source_id,note_vi,note_en\n2022,VN,sipas_mean,80.08,percent,,S99,,\n');
     expect(() => readOfficialFigures(dir)).toThrow(/source "S99".*sources\.csv/);
   });
 });

@@ -34,7 +34,7 @@ describe('readPublishedPackage', () => {
       ['targets', ['targets.csv']],
     ]);
     expect(pkg.tables[0]?.files[1]).toEqual({ path: 'rankings.parquet', format: 'parquet', bytes: 4811, sha256: 'parquetrankings' });
-    expect(pkg.tables[0]?.fields[1]).toEqual({ name: 'period', type: 'string', description: { vi: 'period vi', en: 'period en' } });
+    expect(pkg.tables[0]?.fields[1]).toEqual({ name: 'period', type: 'string', description: { vi: 'period vi', en: 'period en' }, values: [] });
     expect(pkg.sumsBytes).toBe(18);
   });
 
