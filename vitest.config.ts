@@ -7,6 +7,7 @@ const SITE_TESTS = [
   'tests/budget/page-weight.test.ts',
   'tests/links/reachable-pages.test.ts',
   'tests/site/built-term-notes.test.ts',
+  'tests/site/built-trends.test.ts',
 ];
 
 export default defineConfig({

@@ -37,6 +37,7 @@ describe('pathOf: every route in both languages', () => {
   const table: [Route, string, string][] = [
     [{ key: 'home' }, '/', '/en/'],
     [{ key: 'ranking', year: '2024' }, '/xep-hang/2024/', '/en/ranking/2024/'],
+    [{ key: 'trends' }, '/xu-huong/', '/en/trends/'],
     [{ key: 'unit', code: '585', slug: 'ninh-son' }, '/don-vi/585-ninh-son/', '/en/units/585-ninh-son/'],
     [{ key: 'plan', id: 'kh-95-2024' }, '/ke-hoach/kh-95-2024/', '/en/plans/kh-95-2024/'],
     [{ key: 'data' }, '/du-lieu/', '/en/data/'],
