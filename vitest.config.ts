@@ -8,6 +8,7 @@ const SITE_TESTS = [
   'tests/links/reachable-pages.test.ts',
   'tests/site/built-term-notes.test.ts',
   'tests/site/built-languages.test.ts',
+  'tests/site/built-trends.test.ts',
 ];
 
 export default defineConfig({

@@ -38,7 +38,7 @@ import { citedSources } from '../src/intake/cited-sources.ts';
 import { openEngine } from '../src/engine/duckdb.ts';
 import { recordingEngine } from '../src/engine/recording-engine.ts';
 import { breakdownValuesOf, computeIndices } from '../src/engine/compute-indices.ts';
-import { computeRankings } from '../src/engine/compute-rankings.ts';
+import { computeElementRankings, computeRankings } from '../src/engine/compute-rankings.ts';
 import { computeTrends } from '../src/engine/compute-trends.ts';
 import { computeCoverage } from '../src/engine/compute-coverage.ts';
 import { computeTargets, ksNamedByPlans } from '../src/engine/compute-targets.ts';
@@ -152,7 +152,7 @@ async function main(): Promise<void> {
   const sqlLog: string[] = [];
   const wasm = await stage('wait for DuckDB-WASM', () => opening);
   const engine = process.env.BENCH_SQL_LOG ? recordingEngine(wasm, sqlLog) : wasm;
-  const tables: ComputedTables = { indices: [], rankings: [], trends: [], coverage: [], targets: [], indicators: [] };
+  const tables: ComputedTables = { indices: [], rankings: [], elementRankings: [], trends: [], coverage: [], targets: [], indicators: [] };
   const prewritten: PublishInput['prewritten'] = {};
   const ks = ksNamedByPlans(plans);
   const units = [...registers.units];
@@ -207,6 +207,10 @@ async function main(): Promise<void> {
       append(
         tables.rankings,
         await stage('rankings', () => computeRankings(wasm, indices, { survey: survey.id, units, site, ks })),
+      );
+      append(
+        tables.elementRankings,
+        await stage('element rankings', () => computeElementRankings(wasm, indices, { survey: survey.id, units, site, ks })),
       );
       append(tables.trends, await stage('trends', () => computeTrends(wasm, indices, survey)));
     }

@@ -11,7 +11,7 @@ import { rankEligibility } from './reference/rank-eligibility.ts';
 import { simulateRanks } from './reference/rank-simulation.ts';
 import { createTableFromRows, dropTable } from './rows-table.ts';
 import { sqlFile } from './sql-files.ts';
-import type { IndexRow, RankingRow } from './tables.ts';
+import type { ElementRankingRow, IndexRow, RankingRow } from './tables.ts';
 
 export interface RankingOptions {
   survey: string;
@@ -107,50 +107,117 @@ export function rankGroups(units: readonly Unit[], period: string): RankGroup[] 
 }
 
 export function computeRankings(engine: Engine, indices: IndexRow[], opts: RankingOptions): RankingRow[] {
-  const { survey, units, site } = opts;
-  const ks = normaliseKs(opts.ks);
-  const overall = new Map<string, IndexRow>();
+  const { survey } = opts;
+  const overall = yearlyCells(indices, survey, (row) => row.indicator === 'overall');
+  const groups = groupsOfPeriods(opts.units, overall.periods);
+  return rankOnCells(engine, groups, opts, [
+    {
+      cellOf: (period, unit) => overall.cells.get(rankKey(survey, period, versionKey(unit.code, unit.valid_from))),
+      // A year with one group keeps the simulation stream it always had, so its published
+      // probabilities do not change when a later year gains a second group.
+      streamKey: (group, alone) => (alone ? `${survey}|${group.period}` : `${survey}|${groupName(group)}`),
+      rankPeriod: groupName,
+    },
+  ]).map(({ row }) => row).sort(compareRankingRows);
+}
+
+/**
+ * element-rankings.csv: the same ranking (groups, eligibility, ties, simulation, k) on each element
+ * of the survey instead of the overall index. Each element gets simulation streams of its own
+ * (`<survey>|<period>|<indicator>`), so rankings.csv's draws are untouched by it.
+ */
+export function computeElementRankings(engine: Engine, indices: IndexRow[], opts: RankingOptions): ElementRankingRow[] {
+  const { survey } = opts;
+  const elements = yearlyCells(indices, survey, (row) => row.level === 'element');
+  // Ranking groups are those of rankings.csv: the years that have an overall index.
+  const overallPeriods = yearlyCells(indices, survey, (row) => row.indicator === 'overall').periods;
+  const groups = groupsOfPeriods(opts.units, overallPeriods);
+  const indicators = [...new Set(indices.filter((r) => r.survey === survey && r.level === 'element').map((r) => r.indicator))];
+  const cellKey = (indicator: string, period: string, unit: Unit) => `${indicator}\u0000${rankKey(survey, period, versionKey(unit.code, unit.valid_from))}`;
+  const cells = new Map<string, IndexRow>();
+  for (const row of elements.rows) cells.set(`${row.indicator}\u0000${rankKey(survey, row.period, versionKey(row.unit_code, row.unit_valid_from))}`, row);
+  const rows = rankOnCells(
+    engine,
+    groups,
+    opts,
+    indicators.map((indicator) => ({
+      indicator,
+      cellOf: (period: string, unit: Unit) => cells.get(cellKey(indicator, period, unit)),
+      streamKey: (group: RankGroup, alone: boolean) => (alone ? `${survey}|${group.period}|${indicator}` : `${survey}|${groupName(group)}|${indicator}`),
+      rankPeriod: (group: RankGroup) => `${groupName(group)}|${indicator}`,
+    })),
+  );
+  const order = new Map(indicators.map((indicator, i) => [indicator, i]));
+  return rows
+    .map(({ row, indicator }) => ({ ...row, indicator: indicator ?? '' }))
+    .sort((a, b) => compareElementRankingRows(a, b, order));
+}
+
+/** The survey's yearly, whole-unit, direct cells that `pick` keeps, and the years they are in. */
+function yearlyCells(indices: readonly IndexRow[], survey: string, pick: (row: IndexRow) => boolean) {
+  const cells = new Map<string, IndexRow>();
+  const rows: IndexRow[] = [];
   const periods = new Set<string>();
   for (const row of indices) {
-    if (row.survey !== survey || row.breakdown !== 'all' || row.indicator !== 'overall' || row.basis !== 'direct') continue;
+    if (row.survey !== survey || row.breakdown !== 'all' || row.basis !== 'direct' || !pick(row)) continue;
     if (periodKind(row.period) !== 'year') continue;
-    overall.set(rankKey(survey, row.period, versionKey(row.unit_code, row.unit_valid_from)), row);
+    cells.set(rankKey(survey, row.period, versionKey(row.unit_code, row.unit_valid_from)), row);
+    rows.push(row);
     periods.add(row.period);
   }
+  return { cells, rows, periods };
+}
 
-  const groups = [...periods].sort().flatMap((period) => rankGroups(units, period).filter((g) => g.members.length > 1));
-  const listed = groups.map((group) => ({
-    group,
-    members: group.members.map((unit) => {
-      const cell = overall.get(rankKey(survey, group.period, versionKey(unit.code, unit.valid_from)));
-      return { unit, cell, ranked: rankEligibility(cell, site.thresholds.min_n_rank) === 'ranked' };
-    }),
-  }));
-  const groupName = (g: RankGroup) => `${g.period}|${g.parent_code}|${g.level}`;
+const groupsOfPeriods = (units: readonly Unit[], periods: Set<string>): RankGroup[] =>
+  [...periods].sort().flatMap((period) => rankGroups(units, period).filter((g) => g.members.length > 1));
+
+const groupName = (g: RankGroup) => `${g.period}|${g.parent_code}|${g.level}`;
+
+/** One measure to rank the groups on: the overall index, or one element. */
+interface RankedMeasure {
+  indicator?: string;
+  cellOf: (period: string, unit: Unit) => IndexRow | undefined;
+  /** The simulation's stream key; `alone` when the group is the only one of its year. */
+  streamKey: (group: RankGroup, alone: boolean) => string;
+  /** The partition the SQL ranks within (one per group and measure). */
+  rankPeriod: (group: RankGroup) => string;
+}
+
+/** Ranks every group on every measure (method.md → Ranking); one row per unit, k and measure. */
+function rankOnCells(engine: Engine, groups: RankGroup[], opts: RankingOptions, measures: RankedMeasure[]): { row: RankingRow; indicator?: string }[] {
+  const { survey, site } = opts;
+  const ks = normaliseKs(opts.ks);
+  const listed = measures.flatMap((measure) =>
+    groups.map((group) => ({
+      group,
+      measure,
+      members: group.members.map((unit) => {
+        const cell = measure.cellOf(group.period, unit);
+        return { unit, cell, ranked: rankEligibility(cell, site.thresholds.min_n_rank) === 'ranked' };
+      }),
+    })),
+  );
   const ranks = rankInSql(
     engine,
-    listed.flatMap(({ group, members }) =>
-      members.filter((m) => m.ranked).map((m) => ({ survey, period: groupName(group), unit_code: m.unit.code, value: m.cell?.value ?? 0 })),
+    listed.flatMap(({ group, measure, members }) =>
+      members.filter((m) => m.ranked).map((m) => ({ survey, period: measure.rankPeriod(group), unit_code: m.unit.code, value: m.cell?.value ?? 0 })),
     ),
   );
 
-  const rows: RankingRow[] = [];
-  for (const { group, members } of listed) {
-    const inPeriod = groups.filter((g) => g.period === group.period).length;
-    // A year with one group keeps the simulation stream it always had, so its published
-    // probabilities do not change when a later year gains a second group.
-    const streamKey = inPeriod === 1 ? `${survey}|${group.period}` : `${survey}|${groupName(group)}`;
+  const rows: { row: RankingRow; indicator?: string }[] = [];
+  for (const { group, measure, members } of listed) {
+    const alone = groups.filter((g) => g.period === group.period).length === 1;
     const simulated = simulateRanks(
       members.filter((m) => m.ranked).map((m) => ({ unit_code: m.unit.code, estimate: m.cell?.value ?? 0, se: m.cell?.se ?? 0 })),
-      { draws: site.rank_simulation.draws, seed: site.rank_simulation.seed, streamKey, ks },
+      { draws: site.rank_simulation.draws, seed: site.rank_simulation.seed, streamKey: measure.streamKey(group, alone), ks },
     );
     for (const k of ks) {
       for (const { unit, cell, ranked } of members) {
         const key = unit.code;
         const published = cell?.status === 'ok';
         const sim = ranked ? simulated.get(key) : undefined;
-        const rank = ranked ? (ranks.get(rankKey(survey, groupName(group), key)) ?? null) : null;
-        rows.push({
+        const rank = ranked ? (ranks.get(rankKey(survey, measure.rankPeriod(group), key)) ?? null) : null;
+        const row: RankingRow = {
           survey,
           period: group.period,
           unit_level: group.level,
@@ -169,11 +236,12 @@ export function computeRankings(engine: Engine, indices: IndexRow[], opts: Ranki
           unit_valid_from: unit.valid_from,
           basis: 'direct',
           parent_code: group.parent_code,
-        });
+        };
+        rows.push(measure.indicator === undefined ? { row } : { row, indicator: measure.indicator });
       }
     }
   }
-  return rows.sort(compareRankingRows);
+  return rows;
 }
 
 /** One unit version as one key: a code reused by a new unit is another unit. */
@@ -189,4 +257,16 @@ function compareRankingRows(a: RankingRow, b: RankingRow): number {
   const rb = b.rank ?? Number.POSITIVE_INFINITY;
   if (ra !== rb) return ra - rb;
   return a.unit_code < b.unit_code ? -1 : a.unit_code > b.unit_code ? 1 : 0;
+}
+
+/**
+ * Element rankings: each group's elements in instrument order (`order`: first seen in the
+ * indices), each element's rows in rankings.csv's order.
+ */
+function compareElementRankingRows(a: ElementRankingRow, b: ElementRankingRow, order: ReadonlyMap<string, number>): number {
+  if (a.period !== b.period) return a.period < b.period ? -1 : 1;
+  if (a.unit_level !== b.unit_level) return a.unit_level === 'district' ? -1 : 1;
+  if (a.unit_valid_from !== b.unit_valid_from) return a.unit_valid_from < b.unit_valid_from ? -1 : 1;
+  if (a.indicator !== b.indicator) return (order.get(a.indicator) ?? 0) - (order.get(b.indicator) ?? 0);
+  return compareRankingRows(a, b);
 }

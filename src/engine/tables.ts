@@ -59,6 +59,12 @@ export interface RankingRow {
   parent_code: string;
 }
 
+/** element-rankings.csv: a ranking on one element (rankings.csv's columns, then the element). */
+export interface ElementRankingRow extends RankingRow {
+  /** The element ranked on (indicators.csv, level `element`). */
+  indicator: string;
+}
+
 export interface TrendRow {
   survey: string;
   period: string;
@@ -128,6 +134,7 @@ export interface IndicatorRow {
 export interface ComputedTables {
   indices: IndexRow[];
   rankings: RankingRow[];
+  elementRankings: ElementRankingRow[];
   trends: TrendRow[];
   coverage: CoverageRow[];
   targets: TargetRow[];

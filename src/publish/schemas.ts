@@ -5,7 +5,7 @@
  */
 import type { CrosswalkLink } from '../intake/load-crosswalk.ts';
 import type { Agency, Field, SurveyInstrument, Unit } from '../intake/types.ts';
-import type { CoverageRow, IndexRow, IndicatorRow, RankingRow, TargetRow, TrendRow } from '../engine/tables.ts';
+import type { CoverageRow, ElementRankingRow, IndexRow, IndicatorRow, RankingRow, TargetRow, TrendRow } from '../engine/tables.ts';
 
 /** Frictionless field types used by the published files. */
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
@@ -247,6 +247,37 @@ export const rankingsSchema: TypedTableSchema<RankingRow> = {
       required: true,
       description_vi: 'Mã tỉnh mà các đơn vị được xếp hạng trong đó (các đơn vị trực thuộc tỉnh trong kỳ)',
       description_en: 'Code of the province the units are ranked within (the units directly below it in the period)',
+    },
+  ],
+};
+
+/**
+ * element-rankings: rankings.csv's columns with the same meaning, but ranked on one element, then
+ * the element's code. A new file rather than rows of rankings.csv, whose rows stay as published.
+ */
+export const elementRankingsSchema: TypedTableSchema<ElementRankingRow> = {
+  name: 'element-rankings',
+  title_vi: 'Xếp hạng đơn vị theo từng yếu tố',
+  title_en: 'Unit rankings by element',
+  description_vi:
+    'Xếp hạng theo từng yếu tố của khảo sát, cùng quy tắc và ngưỡng với bảng xếp hạng theo chỉ số chung: khoảng thứ hạng 95 % và xác suất đứng đầu / trong nhóm k đầu (mô phỏng với hạt giống cố định, luồng riêng cho mỗi yếu tố). Đơn vị có quá ít người trả lời không được xếp hạng.',
+  description_en:
+    'Ranking on each element of the survey, with the same rules and thresholds as the ranking on the overall index: the 95 % rank interval and the probability of ranking first / in the top k (simulation with a fixed seed, a stream of its own for each element). Units with too few respondents are not ranked.',
+  formats: WITH_JSON,
+  checkPrimaryKey: true,
+  primaryKey: [...(rankingsSchema.primaryKey ?? []), 'indicator'],
+  fields: [
+    ...rankingsSchema.fields.map((field) =>
+      field.name === 'value'
+        ? percent('value', 'Tỷ lệ hài lòng của yếu tố', 'Satisfaction with the element')
+        : field,
+    ),
+    {
+      name: 'indicator',
+      type: 'string',
+      required: true,
+      description_vi: 'Mã yếu tố được xếp hạng; xem indicators.csv',
+      description_en: 'Code of the element ranked on; see indicators.csv',
     },
   ],
 };
@@ -646,6 +677,7 @@ export function responsesSchema(instrument: SurveyInstrument): TableSchema {
 export const FIXED_SCHEMAS: readonly TableSchema[] = [
   indicesSchema,
   rankingsSchema,
+  elementRankingsSchema,
   targetsSchema,
   trendsSchema,
   coverageSchema,

@@ -4,7 +4,7 @@
  * | file | formats |
  * | --- | --- |
  * | indices, trends | .csv .parquet |
- * | rankings, targets, coverage, indicators | .csv .parquet .json |
+ * | rankings, element-rankings, targets, coverage, indicators | .csv .parquet .json |
  * | responses-<survey id> (one per survey: responses-sipas, responses-y-te, …) | .csv .parquet |
  * | units, agencies, fields | .csv .parquet .json |
  * | quarantine-summary (counts by survey and reason, never row contents) | .csv .parquet .json |
@@ -40,6 +40,7 @@ import {
   indicesSchema,
   quarantineSummarySchema,
   rankingsSchema,
+  elementRankingsSchema,
   responsesSchema,
   targetsSchema,
   trendsSchema,
@@ -153,6 +154,7 @@ function tableSources(input: PublishInput): [TableSchema, RowSource | Prewritten
   return [
     [indicesSchema, computed('indices', indicesSchema, tables.indices)],
     [rankingsSchema, objectRows(rankingsSchema, tables.rankings)],
+    [elementRankingsSchema, objectRows(elementRankingsSchema, tables.elementRankings)],
     [targetsSchema, objectRows(targetsSchema, tables.targets)],
     [trendsSchema, computed('trends', trendsSchema, tables.trends)],
     [coverageSchema, objectRows(coverageSchema, tables.coverage)],

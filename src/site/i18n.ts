@@ -28,6 +28,7 @@ const UI = {
   mainNavigation: { vi: 'Điều hướng chính', en: 'Main navigation' },
   navHome: { vi: 'Trang chủ', en: 'Home' },
   navRanking: { vi: 'Xếp hạng', en: 'Ranking' },
+  navTrends: { vi: 'Xu hướng các huyện', en: 'District trends' },
   navPlans: { vi: 'Kế hoạch', en: 'Plans' },
   navData: { vi: 'Dữ liệu', en: 'Data' },
   navMethodology: { vi: 'Phương pháp', en: 'Methodology' },

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import type { CoverageRow, IndexRow, IndicatorRow, RankingRow, TargetRow, TrendRow } from '../engine/tables.ts';
+import type { CoverageRow, ElementRankingRow, IndexRow, IndicatorRow, RankingRow, TargetRow, TrendRow } from '../engine/tables.ts';
 import { rowVersionId } from './unit-versions.ts';
 
 export const PUBLISHED_DIR = join(process.cwd(), 'public', 'data');
@@ -78,6 +78,10 @@ function toRanking(r: Raw): RankingRow {
     basis: str(r.basis) as RankingRow['basis'],
     parent_code: str(r.parent_code),
   };
+}
+
+function toElementRanking(r: Raw): ElementRankingRow {
+  return { ...toRanking(r), indicator: str(r.indicator) };
 }
 
 function toTrend(r: Raw): TrendRow {
@@ -154,6 +158,7 @@ function toIndicator(r: Raw): IndicatorRow {
 export interface PublishedData {
   indices: IndexRow[];
   rankings: RankingRow[];
+  elementRankings: ElementRankingRow[];
   trends: TrendRow[];
   coverage: CoverageRow[];
   targets: TargetRow[];
@@ -197,6 +202,7 @@ export function publishedData(): PublishedData {
   // Tables other than indices are parsed on first use: the pages never read the whole of
   // trends.csv (12 MB for the sample data, seconds of parsing), so a build does not pay for it.
   let rankings: RankingRow[] | undefined;
+  let elementRankings: ElementRankingRow[] | undefined;
   let trends: TrendRow[] | undefined;
   let coverage: CoverageRow[] | undefined;
   let targets: TargetRow[] | undefined;
@@ -218,6 +224,10 @@ export function publishedData(): PublishedData {
     get rankings() {
       rankings ??= readCsv('rankings.csv').map(toRanking);
       return rankings;
+    },
+    get elementRankings() {
+      elementRankings ??= readCsv('element-rankings.csv').map(toElementRanking);
+      return elementRankings;
     },
     get trends() {
       trends ??= readCsv('trends.csv').map(toTrend);

@@ -5,7 +5,7 @@
  * the reference, and the heat table of element values across the units.
  */
 import { periodBounds } from '../engine/reference/period-calendar.ts';
-import type { IndexRow, RankingRow } from '../engine/tables.ts';
+import type { ElementRankingRow, IndexRow, RankingRow } from '../engine/tables.ts';
 import type { UnitLevel } from '../intake/types.ts';
 import { chartId, type ChartDataset } from './chart-datasets.ts';
 import { funnelDataset, type FunnelDataset } from './funnel-dataset.ts';
@@ -40,6 +40,17 @@ export interface HeatTable {
 }
 
 /**
+ * Each unit's rank on each element (element-rankings.csv) for the main survey: one row per unit
+ * in the order of the overall ranking, one cell per element in instrument order.
+ */
+export interface ElementRankTable {
+  survey: string;
+  /** Element codes in instrument order. */
+  indicators: string[];
+  rows: { unit_code: string; unit_valid_from: string; cells: (ElementRankingRow | undefined)[] }[];
+}
+
+/**
  * Units ranked against each other in one year: the units directly below one province version
  * (rankings.csv → parent_code, unit_level). 2024 has one group, Ninh Thuận's districts; 2025 has
  * two, the districts over January–June and the new communes of Khánh Hòa over July–December.
@@ -54,6 +65,8 @@ export interface RankingGroup {
   /** The main survey first, then other surveys ranked that year. */
   rankings: SurveyRanking[];
   heat: HeatTable;
+  /** Ranks on each element; null when element-rankings.csv ranks nobody of the group. */
+  elementRanks: ElementRankTable | null;
   /**
    * The funnel plot of the main survey's units around the province (method.md → Comparing
    * units); null for a group of fewer than FUNNEL_MIN_UNITS, where a ranking reads better.
@@ -85,6 +98,40 @@ export function heatTable(data: PublishedData, survey: string, year: string, uni
       unit_code: unit.code,
       unit_valid_from: unit.valid_from,
       cells: indicators.map((indicator) => data.cell(survey, year, versionId(unit.code, unit.valid_from), indicator)),
+    })),
+  };
+}
+
+/**
+ * The element ranks of `survey` for the units of one group (`units`, in the order given): the rows
+ * of element-rankings.csv of the group's period, level and province, at the smallest k (the
+ * rank and rank interval do not depend on k; units not ranked have no k).
+ */
+export function elementRankTable(
+  data: PublishedData,
+  survey: string,
+  year: string,
+  level: string,
+  parentCode: string,
+  units: readonly { code: string; valid_from: string }[],
+): ElementRankTable | null {
+  const rows = data.elementRankings.filter((r) => r.survey === survey && r.period === year && r.unit_level === level && r.parent_code === parentCode);
+  if (!rows.some((r) => r.status === 'ranked')) return null;
+  const k = Math.min(...rows.map((r) => r.k ?? Infinity));
+  const byCell = new Map<string, ElementRankingRow>();
+  for (const r of rows) {
+    if (r.k !== null && r.k !== k) continue;
+    byCell.set(`${versionId(r.unit_code, r.unit_valid_from)}|${r.indicator}`, r);
+  }
+  const order = indicatorOrder(data, survey);
+  const indicators = [...new Set(rows.map((r) => r.indicator))].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  return {
+    survey,
+    indicators,
+    rows: units.map((u) => ({
+      unit_code: u.code,
+      unit_valid_from: u.valid_from,
+      cells: indicators.map((indicator) => byCell.get(`${versionId(u.code, u.valid_from)}|${indicator}`)),
     })),
   };
 }
@@ -148,6 +195,7 @@ async function buildRankingContent(year: string): Promise<RankingContent> {
       partYear: from !== start || to !== end ? { from, to } : null,
       rankings,
       heat: heatTable(data, main?.survey ?? MAIN_SURVEY, year, heatUnits),
+      elementRanks: main ? elementRankTable(data, main.survey, year, level, parentCode, heatUnits.slice(1)) : null,
       funnel,
       funnelFirst: funnel !== null && rankIntervalsMostlyWide(mainRows),
     };

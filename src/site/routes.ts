@@ -7,6 +7,7 @@
  * Paths (always with a trailing slash; English under `/en/`):
  *   home             /                         /en/
  *   ranking          /xep-hang/<year>/         /en/ranking/<year>/
+ *   trends           /xu-huong/                /en/trends/
  *   unit             /don-vi/<code>-<slug>/    /en/units/<code>-<slug>/
  *   plan             /ke-hoach/<id>/           /en/plans/<id>/
  *   data             /du-lieu/                 /en/data/
@@ -28,6 +29,7 @@ import { LANGS, otherLang, type Lang } from './i18n.ts';
 export type Route =
   | { key: 'home' }
   | { key: 'ranking'; year: string }
+  | { key: 'trends' }
   | { key: 'unit'; code: string; slug: string }
   | { key: 'plan'; id: string }
   | { key: 'data' }
@@ -46,6 +48,7 @@ export type StaticRouteKey = Exclude<RouteKey, 'ranking' | 'unit' | 'plan'>;
 const SECTION: Record<RouteKey, Record<Lang, string>> = {
   home: { vi: '', en: '' },
   ranking: { vi: 'xep-hang', en: 'ranking' },
+  trends: { vi: 'xu-huong', en: 'trends' },
   unit: { vi: 'don-vi', en: 'units' },
   plan: { vi: 'ke-hoach', en: 'plans' },
   data: { vi: 'du-lieu', en: 'data' },
@@ -58,6 +61,7 @@ const SECTION: Record<RouteKey, Record<Lang, string>> = {
 
 export const STATIC_ROUTE_KEYS: readonly StaticRouteKey[] = [
   'home',
+  'trends',
   'data',
   'methodology',
   'officialResults',

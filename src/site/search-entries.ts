@@ -38,6 +38,7 @@ export interface SearchEntry {
 
 const STATIC_TITLE: Record<StaticRouteKey, UiKey> = {
   home: 'navHome',
+  trends: 'navTrends',
   data: 'navData',
   methodology: 'navMethodology',
   officialResults: 'navOfficialResults',

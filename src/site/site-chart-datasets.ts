@@ -10,6 +10,7 @@ import { officialContent } from './official-content.ts';
 import { pageInventory } from './page-inventory.ts';
 import { planContent, planDatasets } from './plan-content.ts';
 import { rankingContent, rankingDatasets } from './ranking-content.ts';
+import { trendsContent, trendsDatasets } from './trends-content.ts';
 import { unitContent, unitDatasets } from './unit-content.ts';
 
 /** Adds `dataset` to `byId`, refusing a second, different dataset under the same id. */
@@ -34,6 +35,7 @@ async function gather(): Promise<ChartDataset[]> {
   const home = await homeContent();
   add([home.ranking?.dataset, home.trend?.dataset, home.plan?.bullets, ...(home.plan?.rankTargets.map((r) => r.dataset) ?? [])].filter((d) => !!d));
   for (const year of inventory.rankingYears) add(rankingDatasets(await rankingContent(year)));
+  add(trendsDatasets(await trendsContent()));
   for (const listing of inventory.unitListings) add(unitDatasets(await unitContent(listing)));
   for (const id of inventory.planIds) add(planDatasets(await planContent(id)));
   const official = await officialContent();

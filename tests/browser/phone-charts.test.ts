@@ -24,6 +24,8 @@ const PAGES: { path: string; keys: Key[] }[] = [
   { path: '/don-vi/22810-ninh-son/', keys: ['latest'] },
   { path: '/xep-hang/2026/', keys: [] },
   { path: '/xep-hang/2024/', keys: [] },
+  // Small multiples: every district's panel stacked on a phone (trends and rank history).
+  { path: '/xu-huong/', keys: [] },
   { path: '/don-vi/585-ninh-son/', keys: ['latest', 'own'] },
   { path: '/don-vi/22738-do-vinh/', keys: ['latest'] },
   { path: '/ke-hoach/kh-95-2024/', keys: ['own', 'verdict'] },

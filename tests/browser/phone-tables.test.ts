@@ -23,6 +23,7 @@ const VIEWPORTS = [
 const PAGE_TYPES: Record<string, RegExp> = {
   home: /^\/$/,
   ranking: /^\/xep-hang\/\d{4}\/$/,
+  trends: /^\/xu-huong\/$/,
   province: /^\/don-vi\/\d{2}-[^/]+\/$/,
   district: /^\/don-vi\/(585-ninh-son|\d{3}-[^/]+)\/$/,
   commune: /^\/don-vi\/\d{5}-[^/]+\/$/,

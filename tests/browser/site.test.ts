@@ -122,6 +122,7 @@ describe('every page of the sitemap', () => {
 
   test('axe-core finds no violation (every page but unit pages, and a sample of each kind of unit page)', () => {
     for (const u of AXE_UNITS) expect(paths, `unit page ${u} is in the sitemap`).toContain(`/don-vi/${u}/`);
+    for (const p of ['/xu-huong/', '/en/trends/']) expect(axePaths.has(p), `axe checks ${p}`).toBe(true);
     expect(axePaths.size).toBeGreaterThan(paths.length - unitPages.length + 2 * AXE_UNITS.length - 1);
     const problems = [...visits.values()].flatMap((v) => v.violations.map((x) => `${v.path}: ${x}`));
     expect(problems).toEqual([]);
@@ -200,6 +201,7 @@ describe('language switch', () => {
   test.each([
     ['/', '/en/'],
     ['/xep-hang/2024/', '/en/ranking/2024/'],
+    ['/xu-huong/', '/en/trends/'],
     ['/don-vi/585-ninh-son/', '/en/units/585-ninh-son/'],
     ['/ke-hoach/kh-95-2024/', '/en/plans/kh-95-2024/'],
     ['/du-lieu/', '/en/data/'],

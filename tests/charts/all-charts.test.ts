@@ -57,7 +57,8 @@ describe.each(Object.entries(FIXTURE_CHARTS))('%s', (name, draw) => {
 
   it('puts <title> tooltips only on data marks', () => {
     const root = parseSvg(draw().svg);
-    const holders = [...root.querySelectorAll('title')].map((t) => t.parentElement?.parentElement?.getAttribute('aria-label'));
+    // The nearest labelled group: the mark's (a faceted chart puts one group per panel in between).
+    const holders = [...root.querySelectorAll('title')].map((t) => t.parentElement?.closest('g[aria-label]')?.getAttribute('aria-label'));
     expect(holders.length).toBeGreaterThan(0);
     for (const holder of holders) expect(DATA_MARKS.has(holder ?? '')).toBe(true);
     expect(markGroups(root, 'tip').length).toBe(0);

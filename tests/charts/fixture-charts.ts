@@ -11,13 +11,16 @@ import { officialChart } from '../../src/charts/official-chart.ts';
 import { funnelCentre } from '../../src/engine/funnel-rows.ts';
 import { rankBulletChart } from '../../src/charts/rank-bullet-chart.ts';
 import { rankingChart } from '../../src/charts/ranking-chart.ts';
+import { rankHistoryChart } from '../../src/charts/rank-history-chart.ts';
 import { trendChart } from '../../src/charts/trend-chart.ts';
+import { unitTrendsChart } from '../../src/charts/unit-trends-chart.ts';
 import {
   DISTRICT_NAMES, ELEMENT_NAMES, FIELD_NAMES, KH95_TARGETS, METHOD_BREAKS, NINH_SON_ELEMENTS, NINH_SON_FIELDS,
   NINH_SON_QUARTERS, NINH_SON_YEARS, PROVINCE_2024, PROVINCE_YEARS, RANK_TARGET, RANKINGS_2024, TARGET_NAMES,
 } from './fixtures.ts';
 import { COMMUNE_NAMES, FUNNEL_PROVINCE, FUNNEL_UNITS } from './funnel-fixtures.ts';
 import { OFFICIAL_SERIES } from './official-fixtures.ts';
+import { PANEL_BREAKS, PANEL_PART_YEARS, PANEL_PROVINCE, PANEL_RANKS, PANEL_TRENDS, PANEL_UNITS, panelLabel } from './panel-fixtures.ts';
 
 export const drawRankingVi = (width?: number) =>
   rankingChart(RANKINGS_2024, {
@@ -89,6 +92,24 @@ export const drawFunnelVi = (width?: number) =>
 export const drawFunnelEn = (width?: number) =>
   funnelChart(FUNNEL_UNITS, { lang: 'en', unitName: (code) => COMMUNE_NAMES[code]!.en, province: funnelCentre(FUNNEL_PROVINCE), width });
 
+export const drawUnitTrendsVi = (width?: number) =>
+  unitTrendsChart(
+    PANEL_UNITS.map((code) => ({ label: panelLabel(code, 'vi'), rows: PANEL_TRENDS[code]! })),
+    { lang: 'vi', reference: { label: panelLabel('58', 'vi'), rows: PANEL_PROVINCE }, methodBreaks: PANEL_BREAKS, partYears: PANEL_PART_YEARS, width },
+  );
+
+export const drawRankHistoryEn = (width?: number) =>
+  rankHistoryChart(
+    PANEL_UNITS.map((code) => ({ label: panelLabel(code, 'en'), rows: PANEL_RANKS[code]! })),
+    { lang: 'en', methodBreaks: PANEL_BREAKS, partYears: PANEL_PART_YEARS, width },
+  );
+
+export const drawRankHistoryVi = (width?: number) =>
+  rankHistoryChart(
+    PANEL_UNITS.map((code) => ({ label: panelLabel(code, 'vi'), rows: PANEL_RANKS[code]! })),
+    { lang: 'vi', methodBreaks: PANEL_BREAKS, partYears: PANEL_PART_YEARS, width },
+  );
+
 /** The phone width of the site's charts (CHART_WIDTHS.phone): snapshots `*-phone` are drawn at it. */
 export const PHONE_WIDTH = 340;
 
@@ -114,4 +135,8 @@ export const FIXTURE_CHARTS: Record<string, () => ChartResult<unknown>> = {
   'rank-bullet-vi-phone': () => drawRankBulletVi(PHONE_WIDTH),
   'funnel-vi-phone': () => drawFunnelVi(PHONE_WIDTH),
   'official-vi-phone': () => officialChart(OFFICIAL_SERIES, { lang: 'vi', provinceName: 'Ninh Thuận', width: PHONE_WIDTH }),
+  'unit-trends-vi': drawUnitTrendsVi,
+  'unit-trends-vi-phone': () => drawUnitTrendsVi(PHONE_WIDTH),
+  'rank-history-en': drawRankHistoryEn,
+  'rank-history-vi-phone': () => drawRankHistoryVi(PHONE_WIDTH),
 };

@@ -43,8 +43,8 @@ const datapackage = () => JSON.parse(read('datapackage.json')) as { resources: P
 
 describe('the files written', () => {
   it('writes every table in its formats, then datapackage.json and SHA256SUMS', () => {
-    const tables = ['indices', 'rankings', 'targets', 'trends', 'coverage', 'indicators', 'responses-sipas', 'responses-y-te', 'units', 'crosswalk', 'agencies', 'fields', 'quarantine-summary'];
-    const small = ['rankings', 'targets', 'coverage', 'indicators', 'units', 'crosswalk', 'agencies', 'fields', 'quarantine-summary'];
+    const tables = ['indices', 'rankings', 'element-rankings', 'targets', 'trends', 'coverage', 'indicators', 'responses-sipas', 'responses-y-te', 'units', 'crosswalk', 'agencies', 'fields', 'quarantine-summary'];
+    const small = ['rankings', 'element-rankings', 'targets', 'coverage', 'indicators', 'units', 'crosswalk', 'agencies', 'fields', 'quarantine-summary'];
     const expected = [
       ...tables.flatMap((t) => [`${t}.csv`, `${t}.parquet`]),
       ...small.map((t) => `${t}.json`),
@@ -86,6 +86,14 @@ describe('CSV contents (expected lines worked out in tests/fixtures/publish/READ
       'survey,period,unit_level,unit_code,value,ci_low,ci_high,n,rank,rank_low,rank_high,p_first,k,p_top_k,status,unit_valid_from,basis,parent_code',
       'sipas,2024,district,585,83.94,80.13,87.75,512,1,1,3,0.123,3,1.000,ranked,2004-01-01,direct,58',
       'sipas,2024,district,584,,,,40,,,,,,,not_ranked,2004-01-01,direct,58',
+      '',
+    ]);
+  });
+
+  it('element-rankings: the rankings columns, then the element', () => {
+    expect(lines('element-rankings.csv')).toEqual([
+      'survey,period,unit_level,unit_code,value,ci_low,ci_high,n,rank,rank_low,rank_high,p_first,k,p_top_k,status,unit_valid_from,basis,parent_code,indicator',
+      'sipas,2024,district,585,79.13,75.01,83.25,512,2,1,4,0.334,3,0.877,ranked,2004-01-01,direct,58,TC',
       '',
     ]);
   });
@@ -308,7 +316,7 @@ describe('empty tables', () => {
   it('writes a header-only CSV, a zero-row Parquet with its columns and an empty JSON array', async () => {
     const empty = join(work, 'empty');
     const input = publishInput();
-    input.tables = { indices: [], rankings: [], trends: [], coverage: [], targets: [], indicators: [] };
+    input.tables = { indices: [], rankings: [], elementRankings: [], trends: [], coverage: [], targets: [], indicators: [] };
     input.responses = [{ instrument: input.responses[1]!.instrument, rows: [] }];
     input.quarantine = [];
     input.sources = [];

@@ -18,7 +18,7 @@ import { htmlPages } from '../budget/page-weight.ts';
 import { termNoteReport } from './term-notes-check.ts';
 
 const DIST = join(process.cwd(), 'dist');
-const DATA_PAGES: readonly RouteKey[] = ['home', 'ranking', 'unit', 'plan'];
+const DATA_PAGES: readonly RouteKey[] = ['home', 'ranking', 'trends', 'unit', 'plan'];
 const pages = htmlPages(DIST).flatMap((p) => {
   const parsed = parsePath(p.path);
   if (!parsed || !DATA_PAGES.includes(parsed.route.key)) return [];

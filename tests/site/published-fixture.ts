@@ -3,15 +3,16 @@
  * as the real one, so the page selections can be tested without the published files. Like the real
  * one it looks rows up by unit VERSION id (`585@2020-01-01`, unit-versions.ts), never by code alone.
  */
-import type { IndexRow, IndicatorRow, RankingRow, TrendRow } from '../../src/engine/tables.ts';
+import type { ElementRankingRow, IndexRow, IndicatorRow, RankingRow, TrendRow } from '../../src/engine/tables.ts';
 import type { PublishedData } from '../../src/site/published-data.ts';
 import { rowVersionId } from '../../src/site/unit-versions.ts';
 
-export function publishedFixture(tables: { indices?: IndexRow[]; rankings?: RankingRow[]; trends?: TrendRow[]; indicators?: IndicatorRow[] }): PublishedData {
+export function publishedFixture(tables: { indices?: IndexRow[]; rankings?: RankingRow[]; elementRankings?: ElementRankingRow[]; trends?: TrendRow[]; indicators?: IndicatorRow[] }): PublishedData {
   const indices = tables.indices ?? [];
   return {
     indices,
     rankings: tables.rankings ?? [],
+    elementRankings: tables.elementRankings ?? [],
     trends: tables.trends ?? [],
     coverage: [],
     targets: [],

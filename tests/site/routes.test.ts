@@ -37,6 +37,7 @@ describe('pathOf: every route in both languages', () => {
   const table: [Route, string, string][] = [
     [{ key: 'home' }, '/', '/en/'],
     [{ key: 'ranking', year: '2024' }, '/xep-hang/2024/', '/en/ranking/2024/'],
+    [{ key: 'trends' }, '/xu-huong/', '/en/trends/'],
     [{ key: 'unit', code: '585', slug: 'ninh-son' }, '/don-vi/585-ninh-son/', '/en/units/585-ninh-son/'],
     [{ key: 'plan', id: 'kh-95-2024' }, '/ke-hoach/kh-95-2024/', '/en/plans/kh-95-2024/'],
     [{ key: 'data' }, '/du-lieu/', '/en/data/'],
@@ -93,10 +94,10 @@ describe('allRoutes / allPagePaths: the sitemap list', () => {
     planIds: ['kh-95-2024'],
   };
 
-  it('lists 7 static pages, then 2 ranking years, 3 unit pages and 1 plan', () => {
-    // 7 + 2 + 3 + 1 = 13 routes.
+  it('lists 8 static pages, then 2 ranking years, 3 unit pages and 1 plan', () => {
+    // 8 + 2 + 3 + 1 = 14 routes.
     const routes = allRoutes(inventory);
-    expect(routes).toHaveLength(13);
+    expect(routes).toHaveLength(14);
     expect(routes.filter((r) => r.key === 'unit').map((r) => pathOf(r, 'vi'))).toEqual([
       '/don-vi/22738-do-vinh/',
       '/don-vi/22759-kinh-dinh/',
@@ -106,8 +107,9 @@ describe('allRoutes / allPagePaths: the sitemap list', () => {
 
   it('gives every route in both languages, each path once', () => {
     const paths = allPagePaths(inventory);
-    expect(paths).toHaveLength(26); // 13 routes × 2 languages
-    expect(new Set(paths).size).toBe(26);
+    expect(paths).toHaveLength(28); // 14 routes × 2 languages
+    expect(new Set(paths).size).toBe(28);
+    expect(paths).toContain('/xu-huong/');
     expect(paths).toContain('/en/ranking/2023/');
     expect(paths).toContain('/ke-hoach/kh-95-2024/');
   });
