@@ -5,6 +5,7 @@
  * two different datasets under one id would make one of the two CSVs lie, so that stops the build.
  */
 import { chartId, type ChartDataset } from './chart-datasets.ts';
+import { compareDatasets } from './compare-content.ts';
 import { homeContent } from './home-content.ts';
 import { pageInventory } from './page-inventory.ts';
 import { planContent, planDatasets } from './plan-content.ts';
@@ -35,6 +36,7 @@ async function gather(): Promise<ChartDataset[]> {
   for (const year of inventory.rankingYears) add(rankingDatasets(await rankingContent(year)));
   for (const listing of inventory.unitListings) add(unitDatasets(await unitContent(listing)));
   for (const id of inventory.planIds) add(planDatasets(await planContent(id)));
+  add(await compareDatasets());
   return [...byId.values()];
 }
 

@@ -168,6 +168,13 @@ export function datasetTerms(datasets: readonly ChartDataset[]): TermKey[] {
       if (d.rows.some((row) => row.value === null)) found.add('tooFew');
       continue;
     }
+    // A comparison prints the interval of each difference, and "too few responses" for a row
+    // whose cell of either unit is suppressed.
+    if (d.table === 'comparisons') {
+      if (d.rows.some((row) => row.diff_ci_low !== null)) found.add('ci');
+      if (d.rows.some((row) => row.value_a === null || row.value_b === null)) found.add('tooFew');
+      continue;
+    }
     for (const row of d.rows) {
       if (row.ci_low !== null) found.add('ci');
       if (d.table === 'rankings' && 'rank_low' in row && row.rank_low !== null) found.add('rankInterval');

@@ -5,6 +5,7 @@
  */
 import { bulletChart } from '../../src/charts/bullet-chart.ts';
 import type { ChartResult } from '../../src/charts/chart-result.ts';
+import { differenceChart } from '../../src/charts/difference-chart.ts';
 import { elementChart } from '../../src/charts/element-chart.ts';
 import { funnelChart } from '../../src/charts/funnel-chart.ts';
 import { funnelCentre } from '../../src/engine/funnel-rows.ts';
@@ -15,6 +16,7 @@ import {
   DISTRICT_NAMES, ELEMENT_NAMES, FIELD_NAMES, KH95_TARGETS, METHOD_BREAKS, NINH_SON_ELEMENTS, NINH_SON_FIELDS,
   NINH_SON_QUARTERS, NINH_SON_YEARS, PROVINCE_2024, PROVINCE_YEARS, RANK_TARGET, RANKINGS_2024, TARGET_NAMES,
 } from './fixtures.ts';
+import { BAC_AI_NINH_SON_2024 } from './difference-fixtures.ts';
 import { COMMUNE_NAMES, FUNNEL_PROVINCE, FUNNEL_UNITS } from './funnel-fixtures.ts';
 
 export const drawRankingVi = (width?: number) =>
@@ -87,6 +89,19 @@ export const drawFunnelVi = (width?: number) =>
 export const drawFunnelEn = (width?: number) =>
   funnelChart(FUNNEL_UNITS, { lang: 'en', unitName: (code) => COMMUNE_NAMES[code]!.en, province: funnelCentre(FUNNEL_PROVINCE), width });
 
+export const drawDifferenceVi = (width?: number) =>
+  differenceChart(BAC_AI_NINH_SON_2024, {
+    lang: 'vi',
+    label: (row) => ELEMENT_NAMES[row.indicator]!,
+    unitA: DISTRICT_NAMES['584']!.vi,
+    unitB: DISTRICT_NAMES['585']!.vi,
+    emphasis: (row) => row.indicator === 'overall',
+    width,
+  });
+
+export const drawDifferenceEn = (width?: number) =>
+  differenceChart(BAC_AI_NINH_SON_2024, { lang: 'en', label: (row) => row.indicator, unitA: DISTRICT_NAMES['584']!.en, unitB: DISTRICT_NAMES['585']!.en, width });
+
 /** The phone width of the site's charts (CHART_WIDTHS.phone): snapshots `*-phone` are drawn at it. */
 export const PHONE_WIDTH = 340;
 
@@ -103,10 +118,13 @@ export const FIXTURE_CHARTS: Record<string, () => ChartResult<unknown>> = {
   'rank-bullet-vi': drawRankBulletVi,
   'funnel-vi': drawFunnelVi,
   'funnel-en': drawFunnelEn,
+  'difference-vi': drawDifferenceVi,
+  'difference-en': drawDifferenceEn,
   'ranking-vi-phone': () => drawRankingVi(PHONE_WIDTH),
   'trend-yearly-vi-phone': () => drawTrendYearlyVi(PHONE_WIDTH),
   'element-vi-phone': () => drawElementsVi(PHONE_WIDTH),
   'bullet-vi-phone': () => drawBulletVi(PHONE_WIDTH),
   'rank-bullet-vi-phone': () => drawRankBulletVi(PHONE_WIDTH),
   'funnel-vi-phone': () => drawFunnelVi(PHONE_WIDTH),
+  'difference-vi-phone': () => drawDifferenceVi(PHONE_WIDTH),
 };
