@@ -9,7 +9,7 @@
  * Threads: DuckDB-WASM is single-threaded, so the second core takes what does not need the engine:
  * the later half of a large survey's response files (validation-worker.ts), then the published
  * responses (responses-worker.ts) while the engine computes the indices, then the indices and
- * trends files (table-worker.ts) while it computes rankings, trends, coverage and targets.
+ * trends files (table-worker.ts) while it computes rankings, trends, comparisons, coverage and targets.
  *
  * Every data problem ends the run with one plain message (file, what is wrong, how to fix it) and
  * exit code 1, never a stack trace. Environment:
@@ -40,6 +40,7 @@ import { recordingEngine } from '../src/engine/recording-engine.ts';
 import { breakdownValuesOf, computeIndices } from '../src/engine/compute-indices.ts';
 import { computeElementRankings, computeRankings } from '../src/engine/compute-rankings.ts';
 import { computeTrends } from '../src/engine/compute-trends.ts';
+import { computeComparisons } from '../src/engine/compute-comparisons.ts';
 import { computeCoverage } from '../src/engine/compute-coverage.ts';
 import { computeTargets, ksNamedByPlans } from '../src/engine/compute-targets.ts';
 import { indicatorDictionary } from '../src/engine/indicator-dictionary.ts';
@@ -152,7 +153,7 @@ async function main(): Promise<void> {
   const sqlLog: string[] = [];
   const wasm = await stage('wait for DuckDB-WASM', () => opening);
   const engine = process.env.BENCH_SQL_LOG ? recordingEngine(wasm, sqlLog) : wasm;
-  const tables: ComputedTables = { indices: [], rankings: [], elementRankings: [], trends: [], coverage: [], targets: [], indicators: [] };
+  const tables: ComputedTables = { indices: [], rankings: [], elementRankings: [], trends: [], comparisons: [], coverage: [], targets: [], indicators: [] };
   const prewritten: PublishInput['prewritten'] = {};
   const ks = ksNamedByPlans(plans);
   const units = [...registers.units];
@@ -213,6 +214,7 @@ async function main(): Promise<void> {
         await stage('element rankings', () => computeElementRankings(wasm, indices, { survey: survey.id, units, site, ks })),
       );
       append(tables.trends, await stage('trends', () => computeTrends(wasm, indices, survey)));
+      append(tables.comparisons, await stage('comparisons', () => computeComparisons(wasm, indices, { instrument: survey, units })));
     }
     const trendsWritten = written('trends', trendsSchema, tables.trends);
     for (const [k, survey] of computed.entries()) {

@@ -86,6 +86,29 @@ export interface TrendRow {
   basis: Basis;
 }
 
+/**
+ * One row of comparisons.csv (method.md → Comparing units): two unit versions ranked together
+ * (same survey, yearly period, level and province version), one indicator, `unit_a` before
+ * `unit_b` by code then version start. Value columns are empty for a suppressed cell.
+ */
+export interface ComparisonRow {
+  survey: string;
+  period: string;
+  unit_a: string;
+  unit_b: string;
+  indicator: string;
+  value_a: number | null;
+  value_b: number | null;
+  /** value_a − value_b (percentage points); null when either cell is suppressed. */
+  difference: number | null;
+  diff_ci_low: number | null;
+  diff_ci_high: number | null;
+  /** The 95 % interval of the difference excludes 0; null when there is no interval. */
+  significant: boolean | null;
+  unit_a_valid_from: string;
+  unit_b_valid_from: string;
+}
+
 export interface CoverageRow {
   survey: string;
   period: string;
@@ -136,6 +159,7 @@ export interface ComputedTables {
   rankings: RankingRow[];
   elementRankings: ElementRankingRow[];
   trends: TrendRow[];
+  comparisons: ComparisonRow[];
   coverage: CoverageRow[];
   targets: TargetRow[];
   indicators: IndicatorRow[];

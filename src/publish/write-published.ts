@@ -3,7 +3,7 @@
  *
  * | file | formats |
  * | --- | --- |
- * | indices, trends | .csv .parquet |
+ * | indices, trends, comparisons | .csv .parquet |
  * | rankings, element-rankings, targets, coverage, indicators | .csv .parquet .json |
  * | responses-<survey id> (one per survey: responses-sipas, responses-y-te, …) | .csv .parquet |
  * | units, agencies, fields | .csv .parquet .json |
@@ -34,6 +34,7 @@ import {
 import { responseRows, type ResponsesSource } from './response-rows.ts';
 import {
   agenciesSchema,
+  comparisonsSchema,
   coverageSchema,
   fieldsSchema,
   indicatorsSchema,
@@ -157,6 +158,7 @@ function tableSources(input: PublishInput): [TableSchema, RowSource | Prewritten
     [elementRankingsSchema, objectRows(elementRankingsSchema, tables.elementRankings)],
     [targetsSchema, objectRows(targetsSchema, tables.targets)],
     [trendsSchema, computed('trends', trendsSchema, tables.trends)],
+    [comparisonsSchema, objectRows(comparisonsSchema, tables.comparisons)],
     [coverageSchema, objectRows(coverageSchema, tables.coverage)],
     [indicatorsSchema, objectRows(indicatorsSchema, tables.indicators)],
     ...surveys.map((source): [TableSchema, RowSource | Prewritten] => [

@@ -4,25 +4,26 @@
  * from, and the rows in the order the chart draws them. The page draws the chart from these rows
  * and the CSV endpoint writes exactly these rows, with the columns (and rounding, BOM and formula
  * neutralising) of the published file of the same table, so a reader who downloads a chart's data
- * can join it to indices.csv, rankings.csv or targets.csv. A funnel plot's CSV has columns of its
- * own (src/publish/funnel-schema.ts: the limits and class at each unit's n), joined the same way;
- * the official-results chart's rows are figures others published, each beside its source id
- * (src/publish/official-schema.ts).
+ * can join it to indices.csv, rankings.csv, targets.csv or comparisons.csv. A funnel plot's CSV has
+ * columns of its own (src/publish/funnel-schema.ts: the limits and class at each unit's n), joined
+ * the same way; the official-results chart's rows are figures others published, each beside its
+ * source id (src/publish/official-schema.ts).
  */
 import type { FunnelRow } from '../engine/funnel-rows.ts';
-import type { IndexRow, RankingRow, TargetRow } from '../engine/tables.ts';
+import type { ComparisonRow, IndexRow, RankingRow, TargetRow } from '../engine/tables.ts';
 import type { OfficialChartRow } from './official-series.ts';
 import { formatCsv } from '../publish/csv.ts';
 import { funnelSchema } from '../publish/funnel-schema.ts';
 import { officialSchema } from '../publish/official-schema.ts';
-import { indicesSchema, rankingsSchema, targetsSchema, type TableSchema } from '../publish/schemas.ts';
+import { comparisonsSchema, indicesSchema, rankingsSchema, targetsSchema, type TableSchema } from '../publish/schemas.ts';
 
 export type ChartDataset =
   | { id: string; table: 'indices'; rows: IndexRow[] }
   | { id: string; table: 'rankings'; rows: RankingRow[] }
   | { id: string; table: 'targets'; rows: TargetRow[] }
   | { id: string; table: 'funnel'; rows: FunnelRow[] }
-  | { id: string; table: 'official'; rows: OfficialChartRow[] };
+  | { id: string; table: 'official'; rows: OfficialChartRow[] }
+  | { id: string; table: 'comparisons'; rows: ComparisonRow[] };
 
 const SCHEMAS: Record<ChartDataset['table'], TableSchema> = {
   indices: indicesSchema,
@@ -30,6 +31,7 @@ const SCHEMAS: Record<ChartDataset['table'], TableSchema> = {
   targets: targetsSchema,
   funnel: funnelSchema,
   official: officialSchema,
+  comparisons: comparisonsSchema,
 };
 
 /**

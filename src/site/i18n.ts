@@ -35,6 +35,7 @@ const UI = {
   navOfficialResults: { vi: 'Kết quả chính thức', en: 'Official results' },
   navAbout: { vi: 'Giới thiệu', en: 'About' },
   navSearch: { vi: 'Tìm kiếm', en: 'Search' },
+  navCompare: { vi: 'So sánh hai đơn vị', en: 'Compare two units' },
   /** Name of the OTHER language, written in that language (what the switch link says). */
   languageName: { vi: 'Tiếng Việt', en: 'English' },
   sampleDataTitle: { vi: 'Dữ liệu mẫu', en: 'Sample data' },

@@ -1,5 +1,5 @@
 /**
- * Which data pages exist: ranking years, units, plans. The sitemap, the search index and the
+ * Which data pages exist: ranking years, units, plans, compare pages. The sitemap, the search index and the
  * navigation read this one list, and the data pages' `getStaticPaths` should too, so a page
  * can never be built without being findable (or listed without being built).
  *
@@ -13,6 +13,7 @@ import { extname, join } from 'node:path';
 import { loadRegisters } from '../intake/load-registers.ts';
 import { readStructuredFile, STRUCTURED_EXTENSIONS } from '../intake/read-structured.ts';
 import type { Unit, UnitLevel } from '../intake/types.ts';
+import { compareInventoryOf, unitSlug, type CompareInventory } from './compare-pages.ts';
 import { MAIN_SURVEY } from './index-selections.ts';
 import { PUBLISHED_DIR, publishedData } from './published-data.ts';
 import type { PageInventory } from './routes.ts';
@@ -99,6 +100,8 @@ export function readRankingYears(): string[] {
 export interface SiteInventory extends PageInventory {
   unitListings: UnitListing[];
   plans: PlanListing[];
+  /** The compare pages (compare-pages.ts); none before the pipeline has run. */
+  compare: CompareInventory;
 }
 
 const warn = (message: string): void => console.warn(message);
@@ -124,11 +127,17 @@ async function readInventory(): Promise<SiteInventory> {
   const registers = await loadRegisters(dataDir(), warn);
   const unitListings = unitsWithPublishedResults(unitsWithPages(registers.units));
   const plans = await readPlanListings();
+  const compare = existsSync(join(PUBLISHED_DIR, 'comparisons.csv'))
+    ? compareInventoryOf(publishedData().comparisons(MAIN_SURVEY), unitListings)
+    : { pairs: [], units: [] };
   return {
     rankingYears: readRankingYears(),
     units: unitListings,
     planIds: plans.map((p) => p.id),
+    comparePairs: compare.pairs.map(({ a, b }) => ({ a: unitSlug(a), b: unitSlug(b) })),
+    compareUnits: compare.units.map(unitSlug),
     unitListings,
     plans,
+    compare,
   };
 }

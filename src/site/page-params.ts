@@ -3,8 +3,10 @@
  * pages built are exactly the pages the sitemap, the search and the navigation list. The same
  * parameters serve both languages (the English paths differ only in their first segments).
  */
+import { unitSlug } from './compare-pages.ts';
+import type { Lang } from './i18n.ts';
 import { pageInventory, type UnitListing } from './page-inventory.ts';
-import { unitRoute } from './routes.ts';
+import { pathOf, unitRoute, type Route } from './routes.ts';
 
 /** `585-ninh-son`: the last segment of a unit's path (see routes.ts). */
 export function unitParam(listing: UnitListing): string {
@@ -32,4 +34,26 @@ export async function unitPaths(): Promise<{ params: { unit: string }; props: { 
 
 export async function planPaths(): Promise<{ params: { plan: string } }[]> {
   return (await pageInventory()).planIds.map((plan) => ({ params: { plan } }));
+}
+
+type ComparePageProps = { kind: 'pair'; a: UnitListing; b: UnitListing } | { kind: 'unit'; unit: UnitListing };
+
+/**
+ * The compare pages of pairs and of single units, in `lang`: one dynamic route serves both kinds
+ * (routes.ts → parsePath tells them apart), and the pair's join word differs by language
+ * (`-va-` / `-and-`), so unlike the other data pages the parameters are per language.
+ */
+export async function comparePaths(lang: Lang): Promise<{ params: { page: string }; props: ComparePageProps }[]> {
+  const { compare } = await pageInventory();
+  const lastSegment = (route: Route) => pathOf(route, lang).split('/').at(-2) ?? '';
+  return [
+    ...compare.pairs.map(({ a, b }) => ({
+      params: { page: lastSegment({ key: 'comparePair', a: unitSlug(a), b: unitSlug(b) }) },
+      props: { kind: 'pair' as const, a, b },
+    })),
+    ...compare.units.map((unit) => ({
+      params: { page: lastSegment({ key: 'compareUnit', ...unitSlug(unit) }) },
+      props: { kind: 'unit' as const, unit },
+    })),
+  ];
 }

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import type { CoverageRow, ElementRankingRow, IndexRow, IndicatorRow, RankingRow, TargetRow, TrendRow } from '../engine/tables.ts';
+import type { ComparisonRow, CoverageRow, ElementRankingRow, IndexRow, IndicatorRow, RankingRow, TargetRow, TrendRow } from '../engine/tables.ts';
 import { rowVersionId } from './unit-versions.ts';
 
 export const PUBLISHED_DIR = join(process.cwd(), 'public', 'data');
@@ -106,6 +106,24 @@ function toTrend(r: Raw): TrendRow {
   };
 }
 
+function toComparison(r: Raw): ComparisonRow {
+  return {
+    survey: str(r.survey),
+    period: str(r.period),
+    unit_a: str(r.unit_a),
+    unit_b: str(r.unit_b),
+    indicator: str(r.indicator),
+    value_a: num(r.value_a),
+    value_b: num(r.value_b),
+    difference: num(r.difference),
+    diff_ci_low: num(r.diff_ci_low),
+    diff_ci_high: num(r.diff_ci_high),
+    significant: bool(r.significant),
+    unit_a_valid_from: str(r.unit_a_valid_from),
+    unit_b_valid_from: str(r.unit_b_valid_from),
+  };
+}
+
 function toCoverage(r: Raw): CoverageRow {
   return {
     survey: str(r.survey),
@@ -171,6 +189,8 @@ export interface PublishedData {
   cell(survey: string, period: string, unit: string, indicator: string, breakdown?: string, value?: string): IndexRow | undefined;
   /** All index rows of one unit version and survey (any period, basis, breakdown, indicator). */
   ofUnit(survey: string, unit: string): IndexRow[];
+  /** The comparisons.csv rows of one survey (compare pages), in the file's order. */
+  comparisons(survey: string): ComparisonRow[];
   /** The trends.csv row of a unit version's overall index (breakdown `all`) in `period`, against the period before. */
   overallTrend(survey: string, period: string, unit: string): TrendRow | undefined;
 }
@@ -210,6 +230,8 @@ export function publishedData(): PublishedData {
   // The leads need one trends row per unit and period, the overall index's: only those lines of
   // trends.csv are parsed (a few thousand of its 200,000), picked by their text before parsing.
   let overallTrends: Map<string, TrendRow> | undefined;
+  // The compare pages read one survey's rows (a third of the file), picked by their first column.
+  const comparisonsBySurvey = new Map<string, ComparisonRow[]>();
   const overallTrendIndex = (): Map<string, TrendRow> => {
     overallTrends ??= new Map(
       readCsv('trends.csv', (line) => line.includes(',all,*,overall,'))
@@ -249,6 +271,14 @@ export function publishedData(): PublishedData {
       cellIndex(survey, unit).get(cellKey(period, indicator, breakdown, value)),
     ofUnit: (survey, unit) => byUnit.get(`${survey}|${unit}`) ?? [],
     overallTrend: (survey, period, unit) => overallTrendIndex().get(`${survey}|${period}|${unit}`),
+    comparisons(survey) {
+      let rows = comparisonsBySurvey.get(survey);
+      if (!rows) {
+        rows = readCsv('comparisons.csv', (line) => line.startsWith(`${survey},`)).map(toComparison).filter((r) => r.survey === survey);
+        comparisonsBySurvey.set(survey, rows);
+      }
+      return rows;
+    },
   };
   return cached;
 }

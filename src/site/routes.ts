@@ -16,6 +16,9 @@
  *   about            /gioi-thieu/              /en/about/
  *   releases         /phien-ban/               /en/releases/
  *   search           /tim-kiem/                /en/search/
+ *   compare          /so-sanh/                 /en/compare/
+ *   comparePair      /so-sanh/<a>-va-<b>/      /en/compare/<a>-and-<b>/   (<a>, <b>: `<code>-<slug>`)
+ *   compareUnit      /so-sanh/<code>-<slug>/   /en/compare/<code>-<slug>/
  *
  * A unit's slug is its Vietnamese name folded to ASCII without the word for its kind of unit
  * (585 "Huyện Ninh Sơn" → `585-ninh-son`), the same in both languages. The code keeps the
@@ -37,12 +40,23 @@ export type Route =
   | { key: 'officialResults' }
   | { key: 'about' }
   | { key: 'releases' }
-  | { key: 'search' };
+  | { key: 'search' }
+  | { key: 'compare' }
+  /** Two units side by side; `a` is comparisons.csv's unit_a (the lower code). */
+  | { key: 'comparePair'; a: UnitSlug; b: UnitSlug }
+  /** One unit against every other unit of its group (the communes after 1 July 2025). */
+  | { key: 'compareUnit'; code: string; slug: string };
+
+/** A unit in an address: its code and the slug of its page (`585`, `ninh-son`). */
+export interface UnitSlug {
+  code: string;
+  slug: string;
+}
 
 export type RouteKey = Route['key'];
 
 /** Routes that take no parameter (one page each per language). */
-export type StaticRouteKey = Exclude<RouteKey, 'ranking' | 'unit' | 'plan'>;
+export type StaticRouteKey = Exclude<RouteKey, 'ranking' | 'unit' | 'plan' | 'comparePair' | 'compareUnit'>;
 
 /** First path segment of each route, per language (`''` = the language root). */
 const SECTION: Record<RouteKey, Record<Lang, string>> = {
@@ -57,7 +71,13 @@ const SECTION: Record<RouteKey, Record<Lang, string>> = {
   about: { vi: 'gioi-thieu', en: 'about' },
   releases: { vi: 'phien-ban', en: 'releases' },
   search: { vi: 'tim-kiem', en: 'search' },
+  compare: { vi: 'so-sanh', en: 'compare' },
+  comparePair: { vi: 'so-sanh', en: 'compare' },
+  compareUnit: { vi: 'so-sanh', en: 'compare' },
 };
+
+/** The word between the two units of a pair's address: `584-bac-ai-va-585-ninh-son`. */
+const PAIR_WORD: Record<Lang, string> = { vi: 'va', en: 'and' };
 
 export const STATIC_ROUTE_KEYS: readonly StaticRouteKey[] = [
   'home',
@@ -68,6 +88,7 @@ export const STATIC_ROUTE_KEYS: readonly StaticRouteKey[] = [
   'about',
   'releases',
   'search',
+  'compare',
 ];
 
 /** Words naming the kind of unit, folded, longest first so "thi tran" is not read as "thi". */
@@ -117,10 +138,16 @@ export function pathOf(route: Route, lang: Lang): string {
       return `${root}${section}/${segment(route.code, 'unit code')}-${segment(route.slug, 'unit slug')}/`;
     case 'plan':
       return `${root}${section}/${segment(route.id, 'plan id')}/`;
+    case 'comparePair':
+      return `${root}${section}/${unitSegment(route.a)}-${PAIR_WORD[lang]}-${unitSegment(route.b)}/`;
+    case 'compareUnit':
+      return `${root}${section}/${unitSegment(route)}/`;
     default:
       return `${root}${section}/`;
   }
 }
+
+const unitSegment = (unit: UnitSlug): string => `${segment(unit.code, 'unit code')}-${segment(unit.slug, 'unit slug')}`;
 
 /** The same page in the other language: where the language switch and hreflang point. */
 export function alternatePath(route: Route, lang: Lang): string {
@@ -151,6 +178,15 @@ export function parsePath(path: string): { route: Route; lang: Lang } | null {
     const match = /^([0-9A-Za-z]+)-(.+)$/.exec(param);
     return match?.[1] && match[2] ? { route: { key, code: match[1], slug: match[2] }, lang } : null;
   }
+  if (key === 'compare') {
+    // Unit codes are digits, so "-va-<digits>-" can only be the join of a pair.
+    const pair = new RegExp(`^([0-9]+)-(.+?)-${PAIR_WORD[lang]}-([0-9]+)-(.+)$`).exec(param);
+    if (pair?.[1] && pair[2] && pair[3] && pair[4]) {
+      return { route: { key: 'comparePair', a: { code: pair[1], slug: pair[2] }, b: { code: pair[3], slug: pair[4] } }, lang };
+    }
+    const unit = /^([0-9A-Za-z]+)-(.+)$/.exec(param);
+    return unit?.[1] && unit[2] ? { route: { key: 'compareUnit', code: unit[1], slug: unit[2] }, lang } : null;
+  }
   return null;
 }
 
@@ -162,6 +198,10 @@ export interface PageInventory {
   units: { code: string; name_vi: string }[];
   /** Plan ids that have a page. */
   planIds: string[];
+  /** Pairs of units with a compare page (the districts); absent = none. */
+  comparePairs?: { a: UnitSlug; b: UnitSlug }[];
+  /** Units with a page of their comparisons with every other unit of their group (the new communes). */
+  compareUnits?: UnitSlug[];
 }
 
 /** Every page of the site as a route: the static pages, then the data pages of the inventory. */
@@ -171,6 +211,8 @@ export function allRoutes(inventory: PageInventory): Route[] {
     ...inventory.rankingYears.map((year): Route => ({ key: 'ranking', year })),
     ...dedupe(inventory.units.map(unitRoute)),
     ...inventory.planIds.map((id): Route => ({ key: 'plan', id })),
+    ...(inventory.comparePairs ?? []).map(({ a, b }): Route => ({ key: 'comparePair', a, b })),
+    ...(inventory.compareUnits ?? []).map(({ code, slug }): Route => ({ key: 'compareUnit', code, slug })),
   ];
 }
 

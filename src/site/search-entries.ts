@@ -45,6 +45,7 @@ const STATIC_TITLE: Record<StaticRouteKey, UiKey> = {
   about: 'navAbout',
   releases: 'footerRelease',
   search: 'navSearch',
+  compare: 'navCompare',
 };
 
 const KIND_LABEL: Record<SearchKind, Bilingual> = {

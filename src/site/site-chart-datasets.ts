@@ -5,6 +5,7 @@
  * two different datasets under one id would make one of the two CSVs lie, so that stops the build.
  */
 import { chartId, type ChartDataset } from './chart-datasets.ts';
+import { compareDatasets } from './compare-content.ts';
 import { homeContent } from './home-content.ts';
 import { officialContent } from './official-content.ts';
 import { pageInventory } from './page-inventory.ts';
@@ -40,6 +41,7 @@ async function gather(): Promise<ChartDataset[]> {
   for (const id of inventory.planIds) add(planDatasets(await planContent(id)));
   const official = await officialContent();
   if (official.series.length > 0) add([official.dataset]);
+  add(await compareDatasets());
   return [...byId.values()];
 }
 

@@ -170,6 +170,13 @@ export function datasetTerms(datasets: readonly ChartDataset[]): TermKey[] {
     }
     // Official figures were never published with an interval or a count: no hard word to explain.
     if (d.table === 'official') continue;
+    // A comparison prints the interval of each difference, and "too few responses" for a row
+    // whose cell of either unit is suppressed.
+    if (d.table === 'comparisons') {
+      if (d.rows.some((row) => row.diff_ci_low !== null)) found.add('ci');
+      if (d.rows.some((row) => row.value_a === null || row.value_b === null)) found.add('tooFew');
+      continue;
+    }
     for (const row of d.rows) {
       if (row.ci_low !== null) found.add('ci');
       if (d.table === 'rankings' && 'rank_low' in row && row.rank_low !== null) found.add('rankInterval');

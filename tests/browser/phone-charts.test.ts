@@ -31,6 +31,8 @@ const PAGES: { path: string; keys: Key[] }[] = [
   { path: '/ke-hoach/kh-95-2024/', keys: ['own', 'verdict'] },
   { path: '/en/units/585-ninh-son/', keys: ['latest', 'own'] },
   { path: '/en/plans/kh-95-2024/', keys: ['own', 'verdict'] },
+  // Two districts' differences: names wrapped above the frame, the zero line through every row.
+  { path: '/so-sanh/584-bac-ai-va-585-ninh-son/', keys: [] },
 ];
 
 const PHONES = [

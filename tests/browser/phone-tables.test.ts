@@ -30,6 +30,8 @@ const PAGE_TYPES: Record<string, RegExp> = {
   plan: /^\/ke-hoach\/[^/]+\/$/,
   data: /^\/du-lieu\/$/,
   official: /^\/ket-qua-chinh-thuc\/$/,
+  comparePair: /^\/so-sanh\/\d+-[^/]+-va-\d+-[^/]+\/$/,
+  compareUnit: /^\/so-sanh\/\d{5}-[^/]+\/$/,
 };
 
 const paths = sitemapPaths();

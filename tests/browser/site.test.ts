@@ -10,7 +10,8 @@
  * 0.4–2.6 s a unit page (7 s on a 65-commune ranking page), and running it on all of them took
  * this file to 12 minutes. The sample names each kind of unit page (province before and after
  * 1/7/2025, district, old commune, new commune with and without a back-cast, one with a split
- * commune); every other check here still visits every page.
+ * commune); every other check here still visits every page. The compare pages are sampled the
+ * same way (AXE_COMPARE, in both languages, and the compare index): 170 pages from two layouts.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -49,8 +50,16 @@ const AXE_UNITS = [
 const AXE_STRIDE = 12;
 const isUnitPage = (path: string) => /^\/(en\/units|don-vi)\//.test(path);
 const unitPages = paths.filter(isUnitPage);
+/** Compare pages axe checks: a pair of districts and a commune against the others, in both languages. */
+const AXE_COMPARE = ['/so-sanh/584-bac-ai-va-585-ninh-son/', '/en/compare/584-bac-ai-and-585-ninh-son/', '/so-sanh/22741-bao-an/', '/en/compare/22741-bao-an/'];
+const isComparePage = (path: string) => /^\/(en\/compare|so-sanh)\/[^/]+\/$/.test(path);
+const comparePages = paths.filter(isComparePage);
 const axePaths = new Set(
-  paths.filter((path) => !isUnitPage(path) || AXE_UNITS.some((u) => path.endsWith(`/${u}/`)) || unitPages.indexOf(path) % AXE_STRIDE === 0),
+  paths.filter((path) =>
+    isComparePage(path)
+      ? AXE_COMPARE.includes(path)
+      : !isUnitPage(path) || AXE_UNITS.some((u) => path.endsWith(`/${u}/`)) || unitPages.indexOf(path) % AXE_STRIDE === 0,
+  ),
 );
 
 async function visit(page: Page, path: string, runAxe: boolean): Promise<PageVisit> {
@@ -120,10 +129,11 @@ describe('every page of the sitemap', () => {
     expect(problems).toEqual([]);
   });
 
-  test('axe-core finds no violation (every page but unit pages, and a sample of each kind of unit page)', () => {
+  test('axe-core finds no violation (every page but unit and compare pages, and a sample of each kind of those)', () => {
     for (const u of AXE_UNITS) expect(paths, `unit page ${u} is in the sitemap`).toContain(`/don-vi/${u}/`);
     for (const p of ['/xu-huong/', '/en/trends/']) expect(axePaths.has(p), `axe checks ${p}`).toBe(true);
-    expect(axePaths.size).toBeGreaterThan(paths.length - unitPages.length + 2 * AXE_UNITS.length - 1);
+    for (const c of AXE_COMPARE) expect(paths, `compare page ${c} is in the sitemap`).toContain(c);
+    expect(axePaths.size).toBeGreaterThan(paths.length - unitPages.length - comparePages.length + 2 * AXE_UNITS.length + AXE_COMPARE.length - 1);
     const problems = [...visits.values()].flatMap((v) => v.violations.map((x) => `${v.path}: ${x}`));
     expect(problems).toEqual([]);
   });

@@ -5,6 +5,7 @@
  */
 import { bulletChart } from '../../src/charts/bullet-chart.ts';
 import type { ChartResult } from '../../src/charts/chart-result.ts';
+import { differenceChart } from '../../src/charts/difference-chart.ts';
 import { elementChart } from '../../src/charts/element-chart.ts';
 import { funnelChart } from '../../src/charts/funnel-chart.ts';
 import { officialChart } from '../../src/charts/official-chart.ts';
@@ -18,6 +19,7 @@ import {
   DISTRICT_NAMES, ELEMENT_NAMES, FIELD_NAMES, KH95_TARGETS, METHOD_BREAKS, NINH_SON_ELEMENTS, NINH_SON_FIELDS,
   NINH_SON_QUARTERS, NINH_SON_YEARS, PROVINCE_2024, PROVINCE_YEARS, RANK_TARGET, RANKINGS_2024, TARGET_NAMES,
 } from './fixtures.ts';
+import { BAC_AI_NINH_SON_2024 } from './difference-fixtures.ts';
 import { COMMUNE_NAMES, FUNNEL_PROVINCE, FUNNEL_UNITS } from './funnel-fixtures.ts';
 import { OFFICIAL_SERIES } from './official-fixtures.ts';
 import { PANEL_BREAKS, PANEL_PART_YEARS, PANEL_PROVINCE, PANEL_RANKS, PANEL_TRENDS, PANEL_UNITS, panelLabel } from './panel-fixtures.ts';
@@ -110,6 +112,19 @@ export const drawRankHistoryVi = (width?: number) =>
     { lang: 'vi', methodBreaks: PANEL_BREAKS, partYears: PANEL_PART_YEARS, width },
   );
 
+export const drawDifferenceVi = (width?: number) =>
+  differenceChart(BAC_AI_NINH_SON_2024, {
+    lang: 'vi',
+    label: (row) => ELEMENT_NAMES[row.indicator]!,
+    unitA: DISTRICT_NAMES['584']!.vi,
+    unitB: DISTRICT_NAMES['585']!.vi,
+    emphasis: (row) => row.indicator === 'overall',
+    width,
+  });
+
+export const drawDifferenceEn = (width?: number) =>
+  differenceChart(BAC_AI_NINH_SON_2024, { lang: 'en', label: (row) => row.indicator, unitA: DISTRICT_NAMES['584']!.en, unitB: DISTRICT_NAMES['585']!.en, width });
+
 /** The phone width of the site's charts (CHART_WIDTHS.phone): snapshots `*-phone` are drawn at it. */
 export const PHONE_WIDTH = 340;
 
@@ -128,6 +143,8 @@ export const FIXTURE_CHARTS: Record<string, () => ChartResult<unknown>> = {
   'funnel-en': drawFunnelEn,
   'official-vi': () => officialChart(OFFICIAL_SERIES, { lang: 'vi', provinceName: 'Ninh Thuận' }),
   'official-en': () => officialChart(OFFICIAL_SERIES, { lang: 'en', provinceName: 'Ninh Thuận' }),
+  'difference-vi': drawDifferenceVi,
+  'difference-en': drawDifferenceEn,
   'ranking-vi-phone': () => drawRankingVi(PHONE_WIDTH),
   'trend-yearly-vi-phone': () => drawTrendYearlyVi(PHONE_WIDTH),
   'element-vi-phone': () => drawElementsVi(PHONE_WIDTH),
@@ -139,4 +156,5 @@ export const FIXTURE_CHARTS: Record<string, () => ChartResult<unknown>> = {
   'unit-trends-vi-phone': () => drawUnitTrendsVi(PHONE_WIDTH),
   'rank-history-en': drawRankHistoryEn,
   'rank-history-vi-phone': () => drawRankHistoryVi(PHONE_WIDTH),
+  'difference-vi-phone': () => drawDifferenceVi(PHONE_WIDTH),
 };

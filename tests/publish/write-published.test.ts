@@ -43,7 +43,7 @@ const datapackage = () => JSON.parse(read('datapackage.json')) as { resources: P
 
 describe('the files written', () => {
   it('writes every table in its formats, then datapackage.json and SHA256SUMS', () => {
-    const tables = ['indices', 'rankings', 'element-rankings', 'targets', 'trends', 'coverage', 'indicators', 'responses-sipas', 'responses-y-te', 'units', 'crosswalk', 'agencies', 'fields', 'quarantine-summary'];
+    const tables = ['indices', 'rankings', 'element-rankings', 'targets', 'trends', 'comparisons', 'coverage', 'indicators', 'responses-sipas', 'responses-y-te', 'units', 'crosswalk', 'agencies', 'fields', 'quarantine-summary'];
     const small = ['rankings', 'element-rankings', 'targets', 'coverage', 'indicators', 'units', 'crosswalk', 'agencies', 'fields', 'quarantine-summary'];
     const expected = [
       ...tables.flatMap((t) => [`${t}.csv`, `${t}.parquet`]),
@@ -108,6 +108,11 @@ describe('CSV contents (expected lines worked out in tests/fixtures/publish/READ
       'sipas,2024-Q1,2023-Q4,585,all,*,overall,80.00,70.00,,,,,true,false,2004-01-01,direct',
     ]);
     expect(lines('coverage.csv').slice(1, 3)).toEqual(['sipas,2024,585,3,2,66.67,2004-01-01', 'sipas,2024,584,0,0,,2004-01-01']);
+    // comparisons.csv: the contract's columns, then the two unit versions; 80.125 rounds half away from 0.
+    expect(lines('comparisons.csv').slice(0, 2)).toEqual([
+      'survey,period,unit_a,unit_b,indicator,value_a,value_b,difference,diff_ci_low,diff_ci_high,significant,unit_a_valid_from,unit_b_valid_from',
+      'sipas,2024,584,585,overall,80.13,83.94,-3.81,-7.73,0.11,false,2004-01-01,2004-01-01',
+    ]);
   });
 
   it('registers: formula-like names neutralised, quoted where needed, a code may repeat with other validity', () => {
@@ -316,7 +321,7 @@ describe('empty tables', () => {
   it('writes a header-only CSV, a zero-row Parquet with its columns and an empty JSON array', async () => {
     const empty = join(work, 'empty');
     const input = publishInput();
-    input.tables = { indices: [], rankings: [], elementRankings: [], trends: [], coverage: [], targets: [], indicators: [] };
+    input.tables = { indices: [], rankings: [], elementRankings: [], trends: [], comparisons: [], coverage: [], targets: [], indicators: [] };
     input.responses = [{ instrument: input.responses[1]!.instrument, rows: [] }];
     input.quarantine = [];
     input.sources = [];

@@ -3,11 +3,18 @@
  * as the real one, so the page selections can be tested without the published files. Like the real
  * one it looks rows up by unit VERSION id (`585@2020-01-01`, unit-versions.ts), never by code alone.
  */
-import type { ElementRankingRow, IndexRow, IndicatorRow, RankingRow, TrendRow } from '../../src/engine/tables.ts';
+import type { ComparisonRow, ElementRankingRow, IndexRow, IndicatorRow, RankingRow, TrendRow } from '../../src/engine/tables.ts';
 import type { PublishedData } from '../../src/site/published-data.ts';
 import { rowVersionId } from '../../src/site/unit-versions.ts';
 
-export function publishedFixture(tables: { indices?: IndexRow[]; rankings?: RankingRow[]; elementRankings?: ElementRankingRow[]; trends?: TrendRow[]; indicators?: IndicatorRow[] }): PublishedData {
+export function publishedFixture(tables: {
+  indices?: IndexRow[];
+  rankings?: RankingRow[];
+  elementRankings?: ElementRankingRow[];
+  trends?: TrendRow[];
+  indicators?: IndicatorRow[];
+  comparisons?: ComparisonRow[];
+}): PublishedData {
   const indices = tables.indices ?? [];
   return {
     indices,
@@ -24,6 +31,7 @@ export function publishedFixture(tables: { indices?: IndexRow[]; rankings?: Rank
     ofUnit: (survey, unit) => indices.filter((r) => r.survey === survey && rowVersionId(r) === unit),
     overallTrend: (survey, period, unit) =>
       (tables.trends ?? []).find((t) => t.survey === survey && t.period === period && rowVersionId(t) === unit && t.breakdown === 'all' && t.indicator === 'overall'),
+    comparisons: (survey) => (tables.comparisons ?? []).filter((r) => r.survey === survey),
   };
 }
 

@@ -46,6 +46,19 @@ describe('pathOf: every route in both languages', () => {
     [{ key: 'about' }, '/gioi-thieu/', '/en/about/'],
     [{ key: 'releases' }, '/phien-ban/', '/en/releases/'],
     [{ key: 'search' }, '/tim-kiem/', '/en/search/'],
+    [{ key: 'compare' }, '/so-sanh/', '/en/compare/'],
+    [
+      { key: 'comparePair', a: { code: '584', slug: 'bac-ai' }, b: { code: '585', slug: 'ninh-son' } },
+      '/so-sanh/584-bac-ai-va-585-ninh-son/',
+      '/en/compare/584-bac-ai-and-585-ninh-son/',
+    ],
+    // A slug with a year (a reused code) and a hyphenated name still splits at the join word.
+    [
+      { key: 'comparePair', a: { code: '582', slug: 'phan-rang-thap-cham' }, b: { code: '22813', slug: 'lam-son-2025' } },
+      '/so-sanh/582-phan-rang-thap-cham-va-22813-lam-son-2025/',
+      '/en/compare/582-phan-rang-thap-cham-and-22813-lam-son-2025/',
+    ],
+    [{ key: 'compareUnit', code: '22741', slug: 'bao-an' }, '/so-sanh/22741-bao-an/', '/en/compare/22741-bao-an/'],
   ];
 
   it.each(table)('%o → %s and %s', (route, vi, en) => {
@@ -92,12 +105,19 @@ describe('allRoutes / allPagePaths: the sitemap list', () => {
       { code: '22759', name_vi: 'Phường Phan Rang' },
     ],
     planIds: ['kh-95-2024'],
+    comparePairs: [{ a: { code: '584', slug: 'bac-ai' }, b: { code: '585', slug: 'ninh-son' } }],
+    compareUnits: [{ code: '22741', slug: 'bao-an' }],
   };
 
-  it('lists 8 static pages, then 2 ranking years, 3 unit pages and 1 plan', () => {
-    // 8 + 2 + 3 + 1 = 14 routes.
+  it('lists 9 static pages, then 2 ranking years, 3 unit pages, 1 plan, 1 pair and 1 unit compared', () => {
+    // 9 + 2 + 3 + 1 + 1 + 1 = 17 routes.
     const routes = allRoutes(inventory);
-    expect(routes).toHaveLength(14);
+    expect(routes).toHaveLength(17);
+    expect(routes.filter((r) => r.key.startsWith('compare')).map((r) => pathOf(r, 'vi'))).toEqual([
+      '/so-sanh/',
+      '/so-sanh/584-bac-ai-va-585-ninh-son/',
+      '/so-sanh/22741-bao-an/',
+    ]);
     expect(routes.filter((r) => r.key === 'unit').map((r) => pathOf(r, 'vi'))).toEqual([
       '/don-vi/22738-do-vinh/',
       '/don-vi/22759-kinh-dinh/',
@@ -107,8 +127,8 @@ describe('allRoutes / allPagePaths: the sitemap list', () => {
 
   it('gives every route in both languages, each path once', () => {
     const paths = allPagePaths(inventory);
-    expect(paths).toHaveLength(28); // 14 routes × 2 languages
-    expect(new Set(paths).size).toBe(28);
+    expect(paths).toHaveLength(34); // 17 routes × 2 languages
+    expect(new Set(paths).size).toBe(34);
     expect(paths).toContain('/xu-huong/');
     expect(paths).toContain('/en/ranking/2023/');
     expect(paths).toContain('/ke-hoach/kh-95-2024/');
