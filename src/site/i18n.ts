@@ -36,6 +36,7 @@ const UI = {
   navAbout: { vi: 'Giới thiệu', en: 'About' },
   navSearch: { vi: 'Tìm kiếm', en: 'Search' },
   navCompare: { vi: 'So sánh hai đơn vị', en: 'Compare two units' },
+  navCompareShort: { vi: 'So sánh', en: 'Compare' },
   /** Name of the OTHER language, written in that language (what the switch link says). */
   languageName: { vi: 'Tiếng Việt', en: 'English' },
   sampleDataTitle: { vi: 'Dữ liệu mẫu', en: 'Sample data' },
