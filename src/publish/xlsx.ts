@@ -145,8 +145,8 @@ export function entryTime(date: string): Date {
  */
 /** Compressed package parts that are the same in every workbook (ZlibZipEntry.pushWhole). */
 const WHOLE_PARTS = new Map<string, { crc: number; size: number; compressed: Uint8Array }>();
-/** The parts whose text does not depend on the table, the language or the release. */
-const CONSTANT_PARTS = new Set(['[Content_Types].xml', '_rels/.rels', 'docProps/app.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml']);
+/** The parts whose text does not depend on the table or the release (workbook.xml: one per language). */
+const CONSTANT_PARTS = new Set(['[Content_Types].xml', '_rels/.rels', 'docProps/app.xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml']);
 
 export class ZlibZipEntry implements ZipInputFile {
   size = 0;
