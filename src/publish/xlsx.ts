@@ -144,7 +144,7 @@ export function entryTime(date: string): Date {
  * are compressed once.
  */
 /** Compressed package parts that are the same in every workbook (ZlibZipEntry.pushWhole). */
-const WHOLE_PARTS = new Map<string, { crc: number; size: number; compressed: Uint8Array }>();
+const WHOLE_PARTS = new Map<string, { crc: number; size: number; compressed: Buffer<ArrayBuffer> }>();
 /** The parts whose text does not depend on the table or the release (workbook.xml: one per language). */
 const CONSTANT_PARTS = new Set(['[Content_Types].xml', '_rels/.rels', 'docProps/app.xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml']);
 
@@ -195,7 +195,7 @@ export class ZlibZipEntry implements ZipInputFile {
     this.#emit(made.compressed, true);
   }
 
-  #emit(compressed: Uint8Array, final: boolean): void {
+  #emit(compressed: Buffer<ArrayBuffer>, final: boolean): void {
     for (const entry of [this, ...this.#copies]) {
       entry.crc = this.crc;
       entry.size = this.size;
