@@ -250,12 +250,16 @@ async function main(): Promise<void> {
       quarantine: quarantineCounts,
       sources: citedSources(dataDir, surveys, plans),
       prewritten,
+      timings,
     }),
   );
   if (!keepValidated) rmSync(workDir, { recursive: true, force: true });
   if (process.env.BENCH_SQL_LOG) writeFileSync(process.env.BENCH_SQL_LOG, JSON.stringify(sqlLog));
 
   const total = (performance.now() - started) / 1000;
+  for (const key of ['publish XLSX (2 worker threads)', 'publish release ZIP']) {
+    if (timings[key] !== undefined) console.log(`${key}: ${timings[key].toFixed(1)} s`);
+  }
   const bytes = manifest.reduce((sum, f) => sum + f.bytes, 0);
   console.log(
     `Published ${manifest.length} files (${(bytes / 1e6).toFixed(1)} MB) to ${publishDir} in ${total.toFixed(1)} s: ` +

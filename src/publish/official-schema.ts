@@ -13,8 +13,8 @@ const percent = (name: OfficialField['name'], vi: string, en: string): OfficialF
   name,
   type: 'number',
   decimals: 2,
-  description_vi: `${vi} (%, như đã công bố)`,
-  description_en: `${en} (%, as published)`,
+  description_vi: `${vi} (%, 2 chữ số thập phân, như đã công bố)`,
+  description_en: `${en} (%, 2 decimals), as published`,
 });
 const source = (name: OfficialField['name'], vi: string, en: string): OfficialField => ({
   name,

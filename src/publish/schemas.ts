@@ -323,8 +323,17 @@ export const targetsSchema: TypedTableSchema<TargetRow> = {
       description_en: 'Threshold: % for indices and coverage, k for ranks (2 decimals)',
     },
     { ...percent('value', 'Giá trị đạt được', 'Achieved value'), description_vi: 'Giá trị đạt được (% hoặc thứ hạng, 2 chữ số thập phân)', description_en: 'Achieved value (% or rank, 2 decimals)' },
-    percent('ci_low', 'Cận dưới khoảng tin cậy 95 %', 'Lower bound of the 95 % confidence interval'),
-    percent('ci_high', 'Cận trên khoảng tin cậy 95 %', 'Upper bound of the 95 % confidence interval'),
+    // For a rank target the interval is the rank interval: the same scale as value, row by row.
+    {
+      ...percent('ci_low', '', ''),
+      description_vi: 'Cận dưới khoảng tin cậy 95 % (% hoặc thứ hạng như value, 2 chữ số thập phân)',
+      description_en: 'Lower bound of the 95 % interval (% or rank, as value; 2 decimals)',
+    },
+    {
+      ...percent('ci_high', '', ''),
+      description_vi: 'Cận trên khoảng tin cậy 95 % (% hoặc thứ hạng như value, 2 chữ số thập phân)',
+      description_en: 'Upper bound of the 95 % interval (% or rank, as value; 2 decimals)',
+    },
     {
       name: 'gap',
       type: 'number',

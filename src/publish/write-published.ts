@@ -8,7 +8,14 @@
  * | responses-<survey id> (one per survey: responses-sipas, responses-y-te, …) | .csv .parquet |
  * | units, agencies, fields | .csv .parquet .json |
  * | quarantine-summary (counts by survey and reason, never row contents) | .csv .parquet .json |
+ * | every table above (when its rows fit a worksheet) | .xlsx (Vietnamese) .en.xlsx (English) |
  * | datapackage.json, SHA256SUMS | — |
+ * | sipas-<release>.zip: every file above (release-zip.ts) | — |
+ *
+ * XLSX (table-xlsx.ts) is written from each table's CSV in worker threads once every CSV is
+ * there; the files are listed in SHA256SUMS but are not datapackage resources (each is the CSV's
+ * twin with names and notes added, not a table of its own). The archive holds every file SHA256SUMS
+ * lists and SHA256SUMS itself, so it is written last and listed nowhere.
  *
  * Formats: CSV per csv.ts (BOM, `\n`, RFC 4180, formula neutralising), Parquet per parquet.ts,
  * JSON per json.ts, all with the same values rounded per schemas.ts (round.ts).
@@ -53,6 +60,9 @@ import {
   type TableSchema,
 } from './schemas.ts';
 import { SHA256SUMS_FILE, formatSha256Sums, sha256OfFile } from './sha256sums.ts';
+import { writeReleaseZip } from './release-zip.ts';
+import { fitsXlsx } from './table-xlsx.ts';
+import { writeXlsxInBackground } from './xlsx-worker.ts';
 import { objectRows, writeTable, type PrewrittenTable, type RowSource, type WrittenTable } from './table-writer.ts';
 
 export type { QuarantineCount } from './schemas.ts';
@@ -78,6 +88,8 @@ export interface PublishInput {
    * are moved in instead of written from `tables`, which must still hold the same rows.
    */
   prewritten?: Partial<Record<'indices' | 'trends', PrewrittenTable>>;
+  /** If given, receives the seconds of the XLSX files and of the release archive (for the benchmark). */
+  timings?: Record<string, number>;
 }
 
 export interface ManifestEntry {
@@ -85,7 +97,7 @@ export interface ManifestEntry {
   path: string;
   /** Table the file holds; null for datapackage.json and SHA256SUMS. */
   table: string | null;
-  format: FileFormat | 'datapackage' | 'sha256sums';
+  format: FileFormat | 'xlsx' | 'datapackage' | 'sha256sums' | 'zip';
   /** Data rows (header excluded); null for datapackage.json and SHA256SUMS. */
   rows: number | null;
   bytes: number;
@@ -129,8 +141,23 @@ async function writeInto(dir: string, input: PublishInput): Promise<ManifestEntr
   const manifest: ManifestEntry[] = tables.flatMap(({ schema, rows, files }) =>
     files.map(({ file, format, bytes, sha256 }) => ({ path: file, table: schema.name, format, rows, bytes, sha256 })),
   );
+  const xlsxStarted = performance.now();
+  const withXlsx = tables.filter((t) => fitsXlsx(t.rows));
+  for (const { table, files } of await writeXlsxInBackground(dir, input.site, withXlsx.map(({ schema, rows }) => ({ schema, rows })))) {
+    const rows = tables.find((t) => t.schema.name === table)?.rows ?? null;
+    for (const file of files) {
+      const path = join(dir, file);
+      manifest.push({ path: file, table, format: 'xlsx', rows, bytes: statSync(path).size, sha256: await sha256OfFile(path) });
+    }
+  }
+  if (input.timings) input.timings['publish XLSX (2 worker threads)'] = (performance.now() - xlsxStarted) / 1000;
   manifest.push(await writeTextFile(dir, DATAPACKAGE_FILE, formatDataPackage(descriptor), 'datapackage'));
   manifest.push(await writeTextFile(dir, SHA256SUMS_FILE, formatSha256Sums(manifest.map(({ path, sha256 }) => ({ file: path, sha256 }))), 'sha256sums'));
+  const zipStarted = performance.now();
+  const zip = writeReleaseZip(dir, manifest.map((entry) => entry.path), input.site.release);
+  const zipPath = join(dir, zip);
+  manifest.push({ path: zip, table: null, format: 'zip', rows: null, bytes: statSync(zipPath).size, sha256: await sha256OfFile(zipPath) });
+  if (input.timings) input.timings['publish release ZIP'] = (performance.now() - zipStarted) / 1000;
   return manifest;
 }
 

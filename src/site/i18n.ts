@@ -67,6 +67,7 @@ const UI = {
     en: 'No cookies, no tracking, nothing loaded from other servers.',
   },
   downloadData: { vi: 'Tải dữ liệu', en: 'Download the data' },
+  downloadSpreadsheet: { vi: 'Tải bảng tính', en: 'Download as a spreadsheet' },
   permalink: { vi: 'Liên kết cố định', en: 'Permalink' },
   citeAs: { vi: 'Trích dẫn', en: 'Cite as' },
   tableTwin: { vi: 'Bảng số liệu của biểu đồ', en: 'The chart as a table' },

@@ -116,3 +116,33 @@ export function readQuarantineSummary(dir = PUBLISHED_DIR): QuarantineCount[] {
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
   return parsed.data.map((r) => ({ survey: r.survey ?? '', reason: r.reason ?? '', rows: Number(r.rows ?? 0) }));
 }
+
+/** The sha256 of each file SHA256SUMS lists, by file name; empty when the file is absent. */
+export function readSha256Sums(dir = PUBLISHED_DIR): Map<string, string> {
+  const path = join(dir, SHA256SUMS);
+  const sums = new Map<string, string>();
+  if (!existsSync(path)) return sums;
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const match = /^([0-9a-f]{64}) {2}(.+)$/.exec(line);
+    if (match) sums.set(match[2] as string, match[1] as string);
+  }
+  return sums;
+}
+
+/**
+ * A table's XLSX file in a language (`indices.xlsx` / `indices.en.xlsx`, src/publish/table-xlsx.ts),
+ * with its size and sha256; undefined when none was written (a table with more rows than a
+ * worksheet holds).
+ */
+export function publishedXlsx(table: string, lang: 'vi' | 'en', sums: Map<string, string>, dir = PUBLISHED_DIR): PublishedFile | undefined {
+  const path = lang === 'vi' ? `${table}.xlsx` : `${table}.${lang}.xlsx`;
+  const sha256 = sums.get(path);
+  if (!sha256 || !existsSync(join(dir, path))) return undefined;
+  return { path, format: 'xlsx', bytes: statSync(join(dir, path)).size, sha256 };
+}
+
+/** The release's archive of every published file, with its size; null when absent. */
+export function publishedZip(version: string, dir = PUBLISHED_DIR): { path: string; bytes: number } | null {
+  const path = `sipas-${version}.zip`;
+  return existsSync(join(dir, path)) ? { path, bytes: statSync(join(dir, path)).size } : null;
+}

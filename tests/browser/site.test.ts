@@ -1,7 +1,8 @@
 /**
  * The built site in real Chromium: every page of the sitemap loads with status 200 and no console
  * error or request to another host; every internal link and download resolves; each chart's
- * download is the promised CSV (BOM, parses, as many rows as its table twin); pages read with
+ * download is the promised CSV (BOM, parses, as many rows as its table twin) with an XLSX in the
+ * page's language (opens, same number of rows, a notes sheet); pages read with
  * JavaScript off; axe-core finds no violation; the language switch lands on the same page;
  * search folds diacritics.
  *
@@ -17,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Papa from 'papaparse';
+import readXlsxFile from 'read-excel-file/node';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { resolveFile, serveStatic, type RunningServer } from './static-server.ts';
@@ -37,7 +39,7 @@ interface PageVisit {
   consoleErrors: string[];
   foreignRequests: string[];
   links: string[];
-  downloads: { href: string; tableRows: number }[];
+  downloads: { href: string; xlsx: string; tableRows: number }[];
   violations: string[];
 }
 const visits = new Map<string, PageVisit>();
@@ -78,6 +80,7 @@ async function visit(page: Page, path: string, runAxe: boolean): Promise<PageVis
   const downloads = await page.$$eval('figure[data-chart]', (figures) =>
     figures.map((f) => ({
       href: (f.querySelector('a[data-download]') as HTMLAnchorElement | null)?.href ?? '',
+      xlsx: (f.querySelector('a[data-download][href$=".xlsx"]') as HTMLAnchorElement | null)?.href ?? '',
       tableRows: f.querySelectorAll('table tbody tr').length,
     })),
   );
@@ -180,6 +183,35 @@ describe('chart downloads', () => {
     expect(charts).toBeGreaterThan(50);
     expect(problems).toEqual([]);
   });
+
+  test('each chart offers an XLSX in the page’s language that downloads and holds the table twin’s rows', async () => {
+    const problems: string[] = [];
+    const read = new Set<string>();
+    let charts = 0;
+    for (const v of visits.values()) {
+      const english = v.path.startsWith('/en/');
+      for (const d of v.downloads) {
+        charts += 1;
+        if (!d.xlsx) {
+          problems.push(`${v.path}: a chart without an XLSX link`);
+          continue;
+        }
+        if (english !== d.xlsx.endsWith('.en.xlsx')) problems.push(`${v.path}: ${d.xlsx} is not the ${english ? 'English' : 'Vietnamese'} XLSX`);
+        // Every link resolves (above); the files themselves are opened for one chart in ten.
+        if (read.has(d.xlsx) || charts % 10 !== 1) continue;
+        read.add(d.xlsx);
+        const res = await fetch(d.xlsx);
+        const bytes = Buffer.from(await res.arrayBuffer());
+        if (res.status !== 200) problems.push(`${v.path}: ${d.xlsx} → ${res.status}`);
+        if (bytes.readUInt32LE(0) !== 0x04034b50) problems.push(`${d.xlsx}: not a zip (XLSX) file`);
+        const [data, notes] = await readXlsxFile(bytes);
+        if ((data?.data.length ?? 0) - 1 !== d.tableRows) problems.push(`${d.xlsx}: ${(data?.data.length ?? 0) - 1} rows, the table shows ${d.tableRows}`);
+        if (notes?.sheet !== (english ? 'Notes' : 'Ghi chú')) problems.push(`${d.xlsx}: no notes sheet`);
+      }
+    }
+    expect(read.size).toBeGreaterThan(5);
+    expect(problems).toEqual([]);
+  }, 300_000);
 });
 
 describe('with JavaScript off', () => {

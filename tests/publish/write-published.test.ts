@@ -42,14 +42,15 @@ interface PackageResource {
 const datapackage = () => JSON.parse(read('datapackage.json')) as { resources: PackageResource[] } & Record<string, unknown>;
 
 describe('the files written', () => {
-  it('writes every table in its formats, then datapackage.json and SHA256SUMS', () => {
+  it('writes every table in its formats and two XLSX, then datapackage.json, SHA256SUMS and the release ZIP', () => {
     const tables = ['indices', 'rankings', 'element-rankings', 'targets', 'trends', 'comparisons', 'coverage', 'indicators', 'responses-sipas', 'responses-y-te', 'units', 'crosswalk', 'agencies', 'fields', 'quarantine-summary'];
     const small = ['rankings', 'element-rankings', 'targets', 'coverage', 'indicators', 'units', 'crosswalk', 'agencies', 'fields', 'quarantine-summary'];
     const expected = [
-      ...tables.flatMap((t) => [`${t}.csv`, `${t}.parquet`]),
+      ...tables.flatMap((t) => [`${t}.csv`, `${t}.parquet`, `${t}.xlsx`, `${t}.en.xlsx`]),
       ...small.map((t) => `${t}.json`),
       'datapackage.json',
       'SHA256SUMS',
+      'sipas-2024.1.0.zip',
     ].sort();
     expect(readdirSync(outDir).sort()).toEqual(expected);
     expect(manifest.map((entry) => entry.path).sort()).toEqual(expected);
@@ -280,7 +281,9 @@ describe('datapackage.json', () => {
 
   it('one resource per file, with real size, hash, row count and the CSV dialect', () => {
     const pkg = datapackage();
-    expect(pkg.resources).toHaveLength(manifest.length - 2);
+    // Not resources: datapackage.json, SHA256SUMS, the ZIP, and the XLSX (twins of the CSVs).
+    expect(pkg.resources).toHaveLength(manifest.filter((m) => !['datapackage', 'sha256sums', 'zip', 'xlsx'].includes(m.format)).length);
+    expect(pkg.resources.some((r) => r.path.endsWith('.xlsx'))).toBe(false);
     for (const resource of pkg.resources) {
       const entry = manifest.find((m) => m.path === resource.path);
       expect(resource.bytes).toBe(statSync(join(outDir, resource.path)).size);
@@ -307,12 +310,13 @@ describe('SHA256SUMS', () => {
     const check = spawnSync('sha256sum', ['-c', '--strict', 'SHA256SUMS'], { cwd: outDir, encoding: 'utf8' });
     expect(check.stderr).toBe('');
     expect(check.status).toBe(0);
-    expect(check.stdout.trim().split('\n')).toHaveLength(readdirSync(outDir).length - 1);
+    // Every file but SHA256SUMS itself and the ZIP, which holds SHA256SUMS.
+    expect(check.stdout.trim().split('\n')).toHaveLength(readdirSync(outDir).length - 2);
   });
 
-  it('lists every other file once, sorted by name', () => {
+  it('lists every other file once, sorted by name (the ZIP, which holds SHA256SUMS, aside)', () => {
     const names = read('SHA256SUMS').trimEnd().split('\n').map((line) => line.slice(66));
-    expect(names).toEqual(readdirSync(outDir).filter((f) => f !== 'SHA256SUMS').sort());
+    expect(names).toEqual(readdirSync(outDir).filter((f) => f !== 'SHA256SUMS' && !f.endsWith('.zip')).sort());
     expect(names).toContain('datapackage.json');
   });
 });

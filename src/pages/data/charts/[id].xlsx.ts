@@ -1,0 +1,16 @@
+/**
+ * /data/charts/<id>.xlsx: the rows one chart draws as a workbook with Vietnamese headers, names
+ * and notes (src/site/chart-datasets.ts → chartXlsx): numbers typed, the same cells as the CSV.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { chartXlsx, type ChartDataset } from '../../../site/chart-datasets.ts';
+import { siteChartDatasets } from '../../../site/site-chart-datasets.ts';
+import { siteConfig } from '../../../site/site-config.ts';
+
+export const getStaticPaths = (async () =>
+  (await siteChartDatasets()).map((dataset) => ({ params: { id: dataset.id }, props: { dataset } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) =>
+  new Response(Buffer.from(chartXlsx((props as { dataset: ChartDataset }).dataset, await siteConfig()).vi), {
+    headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  });
