@@ -15,6 +15,7 @@
  *   about            /gioi-thieu/              /en/about/
  *   releases         /phien-ban/               /en/releases/
  *   search           /tim-kiem/                /en/search/
+ *   embed            /nhung/<chart id>/        /en/embed/<chart id>/   (one chart, for an iframe)
  *
  * A unit's slug is its Vietnamese name folded to ASCII without the word for its kind of unit
  * (585 "Huyện Ninh Sơn" → `585-ninh-son`), the same in both languages. The code keeps the
@@ -35,12 +36,14 @@ export type Route =
   | { key: 'officialResults' }
   | { key: 'about' }
   | { key: 'releases' }
-  | { key: 'search' };
+  | { key: 'search' }
+  /** A chart alone, to be framed by another site (written by src/images/, not in the sitemap). */
+  | { key: 'embed'; id: string };
 
 export type RouteKey = Route['key'];
 
 /** Routes that take no parameter (one page each per language). */
-export type StaticRouteKey = Exclude<RouteKey, 'ranking' | 'unit' | 'plan'>;
+export type StaticRouteKey = Exclude<RouteKey, 'ranking' | 'unit' | 'plan' | 'embed'>;
 
 /** First path segment of each route, per language (`''` = the language root). */
 const SECTION: Record<RouteKey, Record<Lang, string>> = {
@@ -54,6 +57,7 @@ const SECTION: Record<RouteKey, Record<Lang, string>> = {
   about: { vi: 'gioi-thieu', en: 'about' },
   releases: { vi: 'phien-ban', en: 'releases' },
   search: { vi: 'tim-kiem', en: 'search' },
+  embed: { vi: 'nhung', en: 'embed' },
 };
 
 export const STATIC_ROUTE_KEYS: readonly StaticRouteKey[] = [
@@ -113,6 +117,8 @@ export function pathOf(route: Route, lang: Lang): string {
       return `${root}${section}/${segment(route.code, 'unit code')}-${segment(route.slug, 'unit slug')}/`;
     case 'plan':
       return `${root}${section}/${segment(route.id, 'plan id')}/`;
+    case 'embed':
+      return `${root}${section}/${segment(route.id, 'chart id')}/`;
     default:
       return `${root}${section}/`;
   }
@@ -143,6 +149,7 @@ export function parsePath(path: string): { route: Route; lang: Lang } | null {
   if (parts.length !== 2 || param === undefined) return null;
   if (key === 'ranking') return { route: { key, year: param }, lang };
   if (key === 'plan') return { route: { key, id: param }, lang };
+  if (key === 'embed') return { route: { key, id: param }, lang };
   if (key === 'unit') {
     const match = /^([0-9A-Za-z]+)-(.+)$/.exec(param);
     return match?.[1] && match[2] ? { route: { key, code: match[1], slug: match[2] }, lang } : null;

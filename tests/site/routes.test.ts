@@ -45,6 +45,7 @@ describe('pathOf: every route in both languages', () => {
     [{ key: 'about' }, '/gioi-thieu/', '/en/about/'],
     [{ key: 'releases' }, '/phien-ban/', '/en/releases/'],
     [{ key: 'search' }, '/tim-kiem/', '/en/search/'],
+    [{ key: 'embed', id: 'trend-sipas-585-year' }, '/nhung/trend-sipas-585-year/', '/en/embed/trend-sipas-585-year/'],
   ];
 
   it.each(table)('%o → %s and %s', (route, vi, en) => {
