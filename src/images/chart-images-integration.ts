@@ -10,7 +10,7 @@
  *
  * The PNGs are the costly part (text shaping, anti-aliasing and compression: ~30 ms of CPU each).
  * Most are drawn on the second core while Astro writes pages (ChartFigure starts them:
- * png-warmup.ts); the rest are drawn here on libuv's thread pool, one per core. All go through a
+ * png-warmup.ts); the rest are drawn here by worker threads, one per core. All go through a
  * cache under the hash of their SVG and font (png-cache.ts), so a rebuild draws only the charts
  * that changed.
  */
@@ -28,9 +28,9 @@ import { compactCss } from '../styles/compact-css.ts';
 import { chartFontFiles, inChartFont } from './chart-font.ts';
 import { chartImage } from './chart-image.ts';
 import { mapLimited } from './chart-png.ts';
+import { pngPool } from './png-pool.ts';
 import { embedPageHtml } from './embed-page.ts';
 import { pageFigures, type PageFigure } from './page-figures.ts';
-import { cachedPng } from './png-cache.ts';
 import { stopWarmup } from './png-warmup.ts';
 
 interface BuiltPage {
@@ -130,14 +130,19 @@ export function chartImages(): AstroIntegration {
         logger.info(`${charts.length} charts: SVG images and embed pages written in ${seconds(start)} s`);
 
         const fonts = await chartFontFiles();
+        const pool = pngPool(availableParallelism());
         let drawn = 0;
-        const pngSizes = await mapLimited(svgs, availableParallelism(), async ({ path, svg }) => {
-          const { file, drawn: fresh } = await cachedPng(svg, fonts);
+        // Twice as many jobs in flight as workers, so none waits for the main thread between two.
+        const pngSizes = await mapLimited(svgs, 2 * availableParallelism(), async ({ path, svg }) => {
+          const result = await pool.draw(svg, fonts);
+          if (!result) throw new Error('chart images: the PNG workers stopped early');
+          const { file, drawn: fresh } = result;
           if (fresh) drawn += 1;
           mkdirSync(dirname(join(dist, path)), { recursive: true });
           copyFileSync(file, join(dist, path));
           return statSync(file).size;
         });
+        await pool.stop();
         svgs.forEach(({ path }, i) => sizes.set(path, pngSizes[i] as number));
         logger.info(`${svgs.length} PNG images in ${seconds(svgDone)} s (${drawn} drawn now, ${svgs.length - drawn} drawn earlier or cached)`);
 

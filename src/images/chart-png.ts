@@ -1,18 +1,16 @@
 /**
  * A chart's PNG, drawn from its standalone SVG by resvg (`@resvg/resvg-js`, Rust, prebuilt
  * binaries in the npm package) with the chart font only: no system font is read, so the picture
- * is the same on any machine, byte for byte. `renderAsync` runs on libuv's thread pool, so a few
- * images are drawn at once on the build machine's cores while the main thread writes files.
+ * is the same on any machine, byte for byte. Synchronous: the build draws them in worker threads
+ * (png-pool.ts).
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { RenderedImage, ResvgRenderOptions } from '@resvg/resvg-js';
+import type { Resvg as ResvgClass, ResvgRenderOptions } from '@resvg/resvg-js';
 import { CHART_FONT_FAMILY } from './chart-font.ts';
 
-type RenderAsync = (svg: string, options?: ResvgRenderOptions | null) => Promise<RenderedImage>;
-
 const require = createRequire(join(process.cwd(), 'package.json'));
-let renderAsync: RenderAsync | undefined;
+let Resvg: typeof ResvgClass | undefined;
 
 /** resvg's options: the given font files and nothing else, white background, 1 px per px. */
 export function pngOptions(fontFiles: string[]): ResvgRenderOptions {
@@ -25,10 +23,9 @@ export function pngOptions(fontFiles: string[]): ResvgRenderOptions {
 }
 
 /** The PNG bytes of `svg`. */
-export async function chartPng(svg: string, fontFiles: string[]): Promise<Buffer> {
-  renderAsync ??= (require('@resvg/resvg-js') as { renderAsync: RenderAsync }).renderAsync;
-  const image = await renderAsync(svg, pngOptions(fontFiles));
-  return image.asPng();
+export function chartPng(svg: string, fontFiles: string[]): Buffer {
+  Resvg ??= (require('@resvg/resvg-js') as { Resvg: typeof ResvgClass }).Resvg;
+  return new Resvg(svg, pngOptions(fontFiles)).render().asPng();
 }
 
 /** Runs `task` over `items`, at most `limit` at a time, results in input order. */

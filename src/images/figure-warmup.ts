@@ -26,5 +26,5 @@ export async function warmFigurePng(figure: { lang: Lang; id: string; title: str
     pageUrl: absoluteUrl(`${figure.pagePath}#${figure.id}`, site.base_url),
     csv: dataset ? chartCsv(dataset) : null,
   });
-  warmChartPng(svg);
+  await warmChartPng(svg);
 }

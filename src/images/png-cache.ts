@@ -19,10 +19,10 @@ export function pngCacheFile(svg: string, fontKey: string): string {
  * The cache file of the PNG of `svg`, drawn now when missing (`drawn` true). Written under a
  * temporary name and renamed, so a file in the cache is always whole.
  */
-export async function cachedPng(svg: string, fonts: { files: string[]; key: string }): Promise<{ file: string; drawn: boolean }> {
+export function cachedPngSync(svg: string, fonts: { files: string[]; key: string }): { file: string; drawn: boolean } {
   const file = pngCacheFile(svg, fonts.key);
   if (existsSync(file)) return { file, drawn: false };
-  const png = await chartPng(svg, fonts.files);
+  const png = chartPng(svg, fonts.files);
   mkdirSync(PNG_CACHE_DIR, { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, png);
