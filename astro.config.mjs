@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { chartImages } from './src/images/chart-images-integration.ts';
 import { siteConfig } from './src/site/site-config.ts';
 
 // The public URL comes from the publisher's config (in DATA_DIR when set, SITE_URL overriding
@@ -15,4 +16,6 @@ export default defineConfig({
   // Every page is static HTML; no client framework.
   prefetch: false,
   devToolbar: { enabled: false },
+  // Every chart's SVG and PNG images and embed page, from the written pages (src/images/).
+  integrations: [chartImages()],
 });

@@ -19,6 +19,7 @@
  *   compare          /so-sanh/                 /en/compare/
  *   comparePair      /so-sanh/<a>-va-<b>/      /en/compare/<a>-and-<b>/   (<a>, <b>: `<code>-<slug>`)
  *   compareUnit      /so-sanh/<code>-<slug>/   /en/compare/<code>-<slug>/
+ *   embed            /nhung/<chart id>/        /en/embed/<chart id>/   (one chart, for an iframe)
  *
  * A unit's slug is its Vietnamese name folded to ASCII without the word for its kind of unit
  * (585 "Huyện Ninh Sơn" → `585-ninh-son`), the same in both languages. The code keeps the
@@ -45,7 +46,9 @@ export type Route =
   /** Two units side by side; `a` is comparisons.csv's unit_a (the lower code). */
   | { key: 'comparePair'; a: UnitSlug; b: UnitSlug }
   /** One unit against every other unit of its group (the communes after 1 July 2025). */
-  | { key: 'compareUnit'; code: string; slug: string };
+  | { key: 'compareUnit'; code: string; slug: string }
+  /** A chart alone, to be framed by another site (written by src/images/, not in the sitemap). */
+  | { key: 'embed'; id: string };
 
 /** A unit in an address: its code and the slug of its page (`585`, `ninh-son`). */
 export interface UnitSlug {
@@ -56,7 +59,7 @@ export interface UnitSlug {
 export type RouteKey = Route['key'];
 
 /** Routes that take no parameter (one page each per language). */
-export type StaticRouteKey = Exclude<RouteKey, 'ranking' | 'unit' | 'plan' | 'comparePair' | 'compareUnit'>;
+export type StaticRouteKey = Exclude<RouteKey, 'ranking' | 'unit' | 'plan' | 'comparePair' | 'compareUnit' | 'embed'>;
 
 /** First path segment of each route, per language (`''` = the language root). */
 const SECTION: Record<RouteKey, Record<Lang, string>> = {
@@ -74,6 +77,7 @@ const SECTION: Record<RouteKey, Record<Lang, string>> = {
   compare: { vi: 'so-sanh', en: 'compare' },
   comparePair: { vi: 'so-sanh', en: 'compare' },
   compareUnit: { vi: 'so-sanh', en: 'compare' },
+  embed: { vi: 'nhung', en: 'embed' },
 };
 
 /** The word between the two units of a pair's address: `584-bac-ai-va-585-ninh-son`. */
@@ -142,6 +146,8 @@ export function pathOf(route: Route, lang: Lang): string {
       return `${root}${section}/${unitSegment(route.a)}-${PAIR_WORD[lang]}-${unitSegment(route.b)}/`;
     case 'compareUnit':
       return `${root}${section}/${unitSegment(route)}/`;
+    case 'embed':
+      return `${root}${section}/${segment(route.id, 'chart id')}/`;
     default:
       return `${root}${section}/`;
   }
@@ -174,6 +180,7 @@ export function parsePath(path: string): { route: Route; lang: Lang } | null {
   if (parts.length !== 2 || param === undefined) return null;
   if (key === 'ranking') return { route: { key, year: param }, lang };
   if (key === 'plan') return { route: { key, id: param }, lang };
+  if (key === 'embed') return { route: { key, id: param }, lang };
   if (key === 'unit') {
     const match = /^([0-9A-Za-z]+)-(.+)$/.exec(param);
     return match?.[1] && match[2] ? { route: { key, code: match[1], slug: match[2] }, lang } : null;

@@ -59,6 +59,7 @@ describe('pathOf: every route in both languages', () => {
       '/en/compare/582-phan-rang-thap-cham-and-22813-lam-son-2025/',
     ],
     [{ key: 'compareUnit', code: '22741', slug: 'bao-an' }, '/so-sanh/22741-bao-an/', '/en/compare/22741-bao-an/'],
+    [{ key: 'embed', id: 'trend-sipas-585-year' }, '/nhung/trend-sipas-585-year/', '/en/embed/trend-sipas-585-year/'],
   ];
 
   it.each(table)('%o → %s and %s', (route, vi, en) => {
