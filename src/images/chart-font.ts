@@ -40,10 +40,12 @@ export const CHART_FONT_RANGES: readonly (readonly [number, number])[] = [
   [0x2010, 0x2027], // dashes, quotes, bullet, ellipsis
   [0x2030, 0x2033], // per mille, primes
   [0x2190, 0x2193], // arrows
+  [0x2205, 0x2205], // ∅ (the official-results chart: no published figure)
   [0x2212, 0x2212], // minus sign
   [0x2248, 0x2248], // ≈
   [0x2260, 0x2265], // ≠ ≤ ≥
   [0x25a0, 0x25a1], // squares of legends
+  [0x25ae, 0x25ae], // ▮ (a bar in a legend)
   [0x25cb, 0x25cf], // circles of legends
 ];
 

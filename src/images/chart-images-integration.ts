@@ -125,7 +125,8 @@ export function chartImages(): AstroIntegration {
             css,
           }));
         }
-        if (missing.size > 0) logger.warn(`characters outside the chart font, drawn as empty boxes in the PNGs: ${[...missing].join(' ')} (add them to CHART_FONT_RANGES)`);
+        // A PNG with empty boxes for letters is a broken download: stop the build rather than warn.
+        if (missing.size > 0) throw new Error(`chart-images: characters outside the chart font would be drawn as empty boxes in the PNGs: ${[...missing].join(' ')}. Add them to CHART_FONT_RANGES in src/images/chart-font.ts.`);
         const svgDone = performance.now();
         logger.info(`${charts.length} charts: SVG images and embed pages written in ${seconds(start)} s`);
 
