@@ -28,9 +28,32 @@ export function sampleSizeLine(range: { min: number; max: number }, lang: Lang):
   return `${t('chartSampleSize', lang)}: n = ${shown}`;
 }
 
-/** "Nguồn: <publisher>, <site title>." */
-export function sourceLine(site: Site, lang: Lang): string {
-  return `${t('chartSource', lang)}: ${site.publisher[lang]}, ${site.title[lang]}.`;
+/**
+ * Ids of the sources a chart CSV names in its `…_source` columns (a chart of figures others
+ * published, e.g. the official SIPAS: `S01`, `S02`), in the order first met; none for a chart of
+ * this site's own estimates.
+ */
+export function citedSourceIds(csv: string): string[] {
+  const { data, meta } = Papa.parse<Record<string, string>>(csv.replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true });
+  const columns = (meta.fields ?? []).filter((f) => f.endsWith('_source'));
+  const ids = data.flatMap((row) => columns.flatMap((c) => (row[c] ?? '').split(';')).map((id) => id.trim()).filter((id) => id !== ''));
+  return [...new Set(ids)];
+}
+
+/**
+ * "Nguồn: <publisher>, <site title>." for the site's own estimates. A chart of figures others
+ * published names their sources first, "Nguồn số liệu: S01, S02 (danh sách nguồn: trang Kết quả
+ * chính thức). Biểu đồ: <publisher>, <site title>.", so an image never credits published figures
+ * to the site. The ids, not the publishers' names: those are in their own language (Vietnam+,
+ * "theo TTXVN"), and the page the citation points to lists each id with its publisher and link.
+ */
+export function sourceLine(site: Site, lang: Lang, citedIds: readonly string[] = []): string {
+  const own = `${site.publisher[lang]}, ${site.title[lang]}.`;
+  if (citedIds.length === 0) return `${t('chartSource', lang)}: ${own}`;
+  const ids = citedIds.join(', ');
+  return lang === 'vi'
+    ? `Nguồn số liệu: ${ids} (danh sách nguồn: trang Kết quả chính thức). Biểu đồ: ${own}`
+    : `Data sources: ${ids} (listed on the Official results page). Chart: ${own}`;
 }
 
 /** Everything an image of the chart says besides its drawing. */
@@ -40,7 +63,7 @@ export function imageTexts(site: Site, lang: Lang, figure: { title: string; capt
     title: figure.title,
     subtitle: figure.caption || undefined,
     sampleSize: range ? sampleSizeLine(range, lang) : undefined,
-    source: sourceLine(site, lang),
+    source: sourceLine(site, lang, csv === null ? [] : citedSourceIds(csv)),
     citation: citationText(citationParts(site, lang, figure.title, pageUrl)),
   };
 }
