@@ -16,7 +16,7 @@ import { emptyChart } from './empty-chart.ts';
 import { intervalWhisker, laneGrid, valueAxis, valueTicks } from './interval-marks.ts';
 import { ABSENCE_TEXT, CHART_COLOURS } from './palette.ts';
 import { CHART_FONT_SIZE, CHART_WIDTH, isNarrow, renderSvg } from './render-svg.ts';
-import { BASELINE_GAP, charsPerLine, LINE_HEIGHT, lineHeightPx, marginFor, sideLabelWidth, STACK_PAD, wrapWords } from './text-layout.ts';
+import { BASELINE_GAP, charsPerLine, LINE_HEIGHT, lineHeightPx, marginFor, rowLabelAnchor, sideLabelWidth, STACK_PAD, wrapWords } from './text-layout.ts';
 
 export interface DifferenceChartOptions {
   lang: ChartLang;
@@ -149,9 +149,7 @@ export function differenceChart(rows: ComparisonRow[], options: DifferenceChartO
   const rowHeight = narrow ? textHeight + LANE : lines > 1 ? Math.max(36, lines * line + 8) : 28;
   const laneDy = textHeight / 2;
   const ticks = valueTicks(domain, frameWidth);
-  const labelAt = narrow
-    ? ({ frameAnchor: 'left', textAnchor: 'start', dy: textHeight - rowHeight / 2 - BASELINE_GAP, lineAnchor: 'bottom' } as const)
-    : ({ frameAnchor: 'left', textAnchor: 'end', dx: -10 } as const);
+  const labelAt = rowLabelAnchor(narrow, textHeight, rowHeight);
   const dot = { x: (d: DifferenceDatum) => d.row.difference, y: 'key', dy: laneDy, r: 4.5, title: 'title' } as const;
   const description = describe(data, options);
   const svg = renderSvg(

@@ -19,7 +19,7 @@ import { intervalWhisker, laneGrid, valueAxis, valueTicks } from './interval-mar
 import { ABSENCE_TEXT, CHART_COLOURS } from './palette.ts';
 import { percentDomain } from './percent-domain.ts';
 import { CHART_FONT_SIZE, CHART_WIDTH, isNarrow, keyRender, renderSvg } from './render-svg.ts';
-import { anchorWithin, BASELINE_GAP, charsPerLine, estimateTextWidth, keepTogether, LINE_HEIGHT, lineHeightPx, marginFor, sideLabelWidth, STACK_PAD, wrapWords } from './text-layout.ts';
+import { anchorWithin, BASELINE_GAP, charsPerLine, estimateTextWidth, keepTogether, LINE_HEIGHT, lineHeightPx, marginFor, rowLabelAnchor, sideLabelWidth, STACK_PAD, wrapWords } from './text-layout.ts';
 
 export interface RankingChartOptions {
   lang: ChartLang;
@@ -199,10 +199,7 @@ export function rankingChart(rows: RankingRow[], options: RankingChartOptions): 
     ? anchorWithin(((reference.value - domain[0]) / (domain[1] - domain[0])) * frameWidth, estimateTextWidth(referenceText, CHART_FONT_SIZE), frameWidth)
     : 'middle';
   const label = (d: RankingDatum) => d.label;
-  // On a phone the words sit right above their own row's dot (any spare height goes above them).
-  const labelAt = narrow
-    ? ({ frameAnchor: 'left', textAnchor: 'start', dy: textHeight - rowHeight / 2 - BASELINE_GAP, lineAnchor: 'bottom' } as const)
-    : ({ frameAnchor: 'left', textAnchor: 'end', dx: -10 } as const);
+  const labelAt = rowLabelAnchor(narrow, textHeight, rowHeight);
 
   const description = describe(data, options);
   const svg = renderSvg(

@@ -74,6 +74,17 @@ export const STACK_PAD = 4;
  */
 export const BASELINE_GAP = 5;
 
+/**
+ * Where a row's label is written in a chart of labelled rows (ranking, elements, differences): on a
+ * phone, right above its own row's marks, starting at the left edge (any spare height of the row
+ * goes above the words); wider, in the left margin, ending 10 px before the frame.
+ */
+export function rowLabelAnchor(narrow: boolean, textHeight: number, rowHeight: number) {
+  return narrow
+    ? ({ frameAnchor: 'left', textAnchor: 'start', dy: textHeight - rowHeight / 2 - BASELINE_GAP, lineAnchor: 'bottom' } as const)
+    : ({ frameAnchor: 'left', textAnchor: 'end', dx: -10 } as const);
+}
+
 /** Height in px of one line of chart text at `fontSize` with LINE_HEIGHT. */
 export function lineHeightPx(fontSize: number): number {
   return Math.ceil(fontSize * LINE_HEIGHT);
