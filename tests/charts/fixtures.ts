@@ -71,7 +71,8 @@ export const RANKINGS_2024: RankingRow[] = [
 
 export const PROVINCE_2024 = 84.12;
 
-function index(unit_code: string, period: string, value: number | null, halfWidth: number, n: number, extra: Partial<IndexRow> = {}): IndexRow {
+/** An overall index row of the chart fixtures: `value ± halfWidth`, suppressed when `value` is null. */
+export function index(unit_code: string, period: string, value: number | null, halfWidth: number, n: number, extra: Partial<IndexRow> = {}): IndexRow {
   return {
     survey: 'sipas',
     period,

@@ -8,33 +8,13 @@
  * Intervals are value ± half-width.
  */
 import type { IndexRow, RankingRow } from '../../src/engine/tables.ts';
-import { DISTRICT_NAMES } from './fixtures.ts';
+import { DISTRICT_NAMES, index } from './fixtures.ts';
 
 export const PANEL_UNITS = ['582', '584', '585'] as const;
 export const PANEL_YEARS = ['2021', '2022', '2023', '2024', '2025'];
 export const PANEL_BREAKS = ['2023'];
 export const PANEL_PART_YEARS = [{ period: '2025', months: [1, 6] as [number, number] }];
 
-function index(unit_code: string, period: string, value: number | null, halfWidth: number, n: number): IndexRow {
-  return {
-    survey: 'sipas',
-    period,
-    unit_code,
-    breakdown: 'all',
-    breakdown_value: '*',
-    indicator: 'overall',
-    level: 'overall',
-    n,
-    satisfied: null,
-    value,
-    ci_low: value === null ? null : value - halfWidth,
-    ci_high: value === null ? null : value + halfWidth,
-    status: value === null ? 'suppressed' : 'ok',
-    se: value === null ? null : halfWidth / 1.96,
-    unit_valid_from: '2020-01-01',
-    basis: 'direct',
-  };
-}
 
 const VALUES: Record<string, (number | null)[]> = {
   '582': [86.9, 89.5, 90.2, 92.8, 93.2],
