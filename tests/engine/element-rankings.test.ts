@@ -8,19 +8,10 @@ import { computeElementRankings, computeRankings } from '../../src/engine/comput
 import { openEngine, type Engine } from '../../src/engine/duckdb.ts';
 import { simulateRanks } from '../../src/engine/reference/rank-simulation.ts';
 import type { ElementRankingRow, IndexRow } from '../../src/engine/tables.ts';
-import type { SiteConfig, Unit, UnitLevel } from '../../src/intake/types.ts';
+import { ENGINE_SITE } from './engine-site.ts';
+import type { Unit, UnitLevel } from '../../src/intake/types.ts';
 
-const site: SiteConfig = {
-  publisher: { vi: 'x', en: 'x' },
-  title: { vi: 'x', en: 'x' },
-  base_url: 'https://example.org/',
-  release: { version: 'test', date: '2025-01-01' },
-  licence: { id: 'CC-BY-4.0', title: 'CC BY 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' },
-  thresholds: { min_n_publish: 30, min_n_rank: 100, max_quarantine_share: 0.01 },
-  province_code: '58',
-  rank_simulation: { draws: 10000, seed: 20240227 },
-  sample_data: true,
-};
+const site = ENGINE_SITE;
 
 const unit = (code: string, level: UnitLevel, parent: string | null): Unit => ({
   code,

@@ -6,19 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeRankings } from '../../src/engine/compute-rankings.ts';
 import { openEngine, type Engine } from '../../src/engine/duckdb.ts';
 import type { IndexRow, RankingRow } from '../../src/engine/tables.ts';
-import type { SiteConfig, Unit, UnitLevel } from '../../src/intake/types.ts';
+import { ENGINE_SITE } from './engine-site.ts';
+import type { Unit, UnitLevel } from '../../src/intake/types.ts';
 
-const site: SiteConfig = {
-  publisher: { vi: 'x', en: 'x' },
-  title: { vi: 'x', en: 'x' },
-  base_url: 'https://example.org/',
-  release: { version: 'test', date: '2025-01-01' },
-  licence: { id: 'CC-BY-4.0', title: 'CC BY 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' },
-  thresholds: { min_n_publish: 30, min_n_rank: 100, max_quarantine_share: 0.01 },
-  province_code: '58',
-  rank_simulation: { draws: 10000, seed: 20240227 },
-  sample_data: true,
-};
+const site = ENGINE_SITE;
 
 const unit = (code: string, level: UnitLevel, parent: string | null, from: string, to: string | null): Unit => ({
   code,

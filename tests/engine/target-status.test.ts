@@ -7,18 +7,9 @@ import { buildRegisters } from '../../src/intake/registers.ts';
 import { computeTargets, ksNamedByPlans, type TargetRegisters } from '../../src/engine/compute-targets.ts';
 import type { CoverageRow, IndexRow, RankingRow, TargetRow } from '../../src/engine/tables.ts';
 import type { Comparator, Plan, PlanTarget, SiteConfig } from '../../src/intake/types.ts';
+import { ENGINE_SITE } from './engine-site.ts';
 
-const site: SiteConfig = {
-  publisher: { vi: 'x', en: 'x' },
-  title: { vi: 'x', en: 'x' },
-  base_url: 'https://example.org/',
-  release: { version: 'test', date: '2025-01-01' },
-  licence: { id: 'CC-BY-4.0', title: 'CC BY 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' },
-  thresholds: { min_n_publish: 30, min_n_rank: 100, max_quarantine_share: 0.01 },
-  province_code: '58',
-  rank_simulation: { draws: 10000, seed: 1 },
-  sample_data: true,
-};
+const site: SiteConfig = { ...ENGINE_SITE, rank_simulation: { draws: 10000, seed: 1 } };
 
 /** An index cell of unit 585 in 2024; `unit` distinguishes the cases. */
 function cell(unit_code: string, value: number | null, ci: [number, number] | null, n = 400, extra: Partial<IndexRow> = {}): IndexRow {
