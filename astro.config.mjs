@@ -9,13 +9,22 @@ import { siteConfig } from './src/site/site-config.ts';
 // npm run build) warns once when it is still the placeholder; the pages stay silent.
 const site = await siteConfig();
 
+// A release's frozen copy (scripts/build-releases.ts) is built from that release's own public
+// folder into its own output folder, without chart images and embed pages: those stay with the
+// live site, where the citation of each chart points to the frozen page that holds it.
+const frozen = Boolean(process.env.SIPAS_FROZEN_RELEASE);
+
 export default defineConfig({
   site: site.base_url,
+  publicDir: process.env.SIPAS_PUBLIC_DIR || './public',
+  outDir: process.env.SIPAS_OUT_DIR || './dist',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   // Every page is static HTML; no client framework.
   prefetch: false,
   devToolbar: { enabled: false },
   // Every chart's SVG and PNG images and embed page, from the written pages (src/images/).
-  integrations: [chartImages()],
+  integrations: frozen ? [] : [chartImages()],
+  // The release notes' old address (until release 2026.2) leads to the calendar that replaced it.
+  redirects: frozen ? {} : { '/phien-ban/': '/phat-hanh/' },
 });

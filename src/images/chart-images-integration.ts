@@ -23,6 +23,7 @@ import { chartCsvPath } from '../site/chart-datasets.ts';
 import { chartImagePath, embedPath, fillImageSizes, IMAGE_SIZE_MARK, isHomePath } from '../site/chart-images.ts';
 import type { Lang } from '../site/i18n.ts';
 import { absoluteUrl } from '../site/routes.ts';
+import { citedUrl } from '../site/citation.ts';
 import { siteConfig } from '../site/site-config.ts';
 import { compactCss } from '../styles/compact-css.ts';
 import { chartFontFiles, inChartFont } from './chart-font.ts';
@@ -106,7 +107,7 @@ export function chartImages(): AstroIntegration {
         for (const { lang, figure, pagePath } of charts) {
           const csvFile = join(dist, chartCsvPath(figure.id));
           const csv = existsSync(csvFile) ? readFileSync(csvFile, 'utf8') : null;
-          const pageUrl = absoluteUrl(`${pagePath}#${figure.id}`, site.base_url);
+          const pageUrl = citedUrl(site, `${pagePath}#${figure.id}`);
           const { svg, texts } = chartImage(site, { lang, title: figure.title, caption: figure.caption, wide: figure.drawings.wide as string, pageUrl, csv });
           for (const char of svg.replace(/<[^>]*>/g, '')) if (!/\s/.test(char) && !inChartFont(char)) missing.add(char);
           const svgPath = chartImagePath(figure.id, lang, 'svg');

@@ -8,7 +8,7 @@
 import { chartCsv } from '../site/chart-datasets.ts';
 import { isHomePath } from '../site/chart-images.ts';
 import type { Lang } from '../site/i18n.ts';
-import { absoluteUrl } from '../site/routes.ts';
+import { citedUrl } from '../site/citation.ts';
 import { siteChartDatasets } from '../site/site-chart-datasets.ts';
 import { siteConfig } from '../site/site-config.ts';
 import { chartImage } from './chart-image.ts';
@@ -23,7 +23,7 @@ export async function warmFigurePng(figure: { lang: Lang; id: string; title: str
     title: figure.title,
     caption: figure.caption,
     wide: figure.wide,
-    pageUrl: absoluteUrl(`${figure.pagePath}#${figure.id}`, site.base_url),
+    pageUrl: citedUrl(site, `${figure.pagePath}#${figure.id}`),
     csv: dataset ? chartCsv(dataset) : null,
   });
   await warmChartPng(svg);

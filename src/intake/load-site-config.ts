@@ -1,6 +1,7 @@
 /**
  * `data/site.json` (or `site.yaml`) → SiteConfig, every field checked. `max_quarantine_share`
- * defaults to 0.01 (data-contract.md → Bad input: "default 1 %"); nothing else has a default,
+ * defaults to 0.01 (data-contract.md → Bad input: "default 1 %"), a release without `status` is
+ * final and `planned_releases` may be left out; nothing else has a default,
  * because a publisher should state its own thresholds. The environment variable `SITE_URL`, when
  * set, replaces `base_url`: applied here, so the pipeline, the Astro config and every page get the
  * same address.
@@ -8,6 +9,7 @@
 import { DataError } from './data-error.ts';
 import { fileLabel, type FileLabeller } from './file-label.ts';
 import { FieldReader } from './field-reader.ts';
+import { readPlannedRelease, readRelease } from './read-release.ts';
 import { findStructuredFile, readStructuredFile } from './read-structured.ts';
 import type { Warn } from './read-text.ts';
 import type { SiteConfig, UnitLevel } from './types.ts';
@@ -15,7 +17,7 @@ import type { SiteConfig, UnitLevel } from './types.ts';
 export const UNIT_LEVELS: readonly UnitLevel[] = ['province', 'district', 'commune'];
 export const DEFAULT_MAX_QUARANTINE_SHARE = 0.01;
 
-const KEYS = ['publisher', 'title', 'base_url', 'release', 'licence', 'thresholds', 'ranked_level', 'province_code', 'rank_simulation', 'sample_data', 'sample_note'];
+const KEYS = ['publisher', 'title', 'base_url', 'release', 'licence', 'thresholds', 'ranked_level', 'province_code', 'rank_simulation', 'sample_data', 'sample_note', 'planned_releases'];
 
 /** The `base_url` of the bundled data/site.json: a placeholder, not a real site. */
 export const PLACEHOLDER_BASE_URL = 'https://sipas.example.org/';
@@ -57,7 +59,6 @@ export function normaliseSiteConfig(raw: unknown, label: string, warn: Warn): Si
   const r = new FieldReader(label);
   const o = r.object(raw, '');
   r.warnUnknownKeys(o, KEYS, '', warn);
-  const release = r.object(o.release, 'release');
   const licence = r.object(o.licence, 'licence');
   const thresholds = r.object(o.thresholds, 'thresholds');
   r.warnUnknownKeys(thresholds, ['min_n_publish', 'min_n_rank', 'max_quarantine_share'], 'thresholds', warn);
@@ -67,7 +68,10 @@ export function normaliseSiteConfig(raw: unknown, label: string, warn: Warn): Si
     publisher: r.bilingual(o.publisher, 'publisher'),
     title: r.bilingual(o.title, 'title'),
     base_url: baseUrl(r, o.base_url),
-    release: { version: r.string(release.version, 'release.version'), date: r.isoDate(release.date, 'release.date') },
+    release: readRelease(r, o.release, 'release', warn),
+    planned_releases: o.planned_releases === undefined
+      ? []
+      : r.array(o.planned_releases, 'planned_releases').map((p, i) => readPlannedRelease(r, p, `planned_releases[${i}]`, warn)),
     licence: {
       id: r.string(licence.id, 'licence.id'),
       title: r.string(licence.title, 'licence.title'),
@@ -87,6 +91,11 @@ export function normaliseSiteConfig(raw: unknown, label: string, warn: Warn): Si
     },
     sample_data: r.boolean(o.sample_data, 'sample_data'),
   };
+  for (const [i, planned] of config.planned_releases.entries()) {
+    if (planned.date <= config.release.date) {
+      r.fail(`planned_releases[${i}].date`, `${planned.date} is not after the current release's date ${config.release.date}.`, 'a planned release is a future one: move it into release (and the current one into data/releases/) once it is published.');
+    }
+  }
   if (o.sample_note !== undefined && o.sample_note !== null) config.sample_note = r.bilingual(o.sample_note, 'sample_note');
   // Since the 2025 reorganisation the ranked units follow from the register (the units directly
   // below each province, method.md → Ranking); an older site.json still naming a level is read.

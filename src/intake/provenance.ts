@@ -85,14 +85,19 @@ export function sha256OfFile(file: string): string {
 
 /**
  * Every file under the data folder that needs a record, as sorted `/`-separated relative paths.
- * Left out: the register itself, and hidden files and folders (`.DS_Store`, `.gitkeep`), which
- * editors' tools create and nobody reads.
+ * Left out: the register itself, hidden files and folders (`.DS_Store`, `.gitkeep`), which
+ * editors' tools create and nobody reads, and `releases/`: the kept earlier releases are outputs,
+ * each checked against its own SHA256SUMS and the copy of this register it was built from
+ * (src/releases/kept-release.ts).
  */
+/** The folder of the data folder that keeps earlier releases (data-contract.md → Releases). */
+export const KEPT_RELEASES_DIR = 'releases';
+
 export function listDataFiles(dataDir: string): string[] {
   const files: string[] = [];
   const walk = (relDir: string): void => {
     for (const entry of fs.readdirSync(path.join(dataDir, relDir), { withFileTypes: true })) {
-      if (entry.name.startsWith('.')) continue;
+      if (entry.name.startsWith('.') || (relDir === '' && entry.name === KEPT_RELEASES_DIR)) continue;
       const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
       if (entry.isDirectory()) walk(rel);
       else if (entry.isFile() && rel !== REGISTER_FILE) files.push(rel);

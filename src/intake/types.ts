@@ -15,7 +15,10 @@ export interface SiteConfig {
   title: Bilingual;
   /** Absolute public URL of the site, ending in `/`; used for canonical links and citations. */
   base_url: string;
-  release: { version: string; date: string };
+  /** The release this build publishes (data-contract.md → Releases). */
+  release: Release;
+  /** The next releases, for the calendar; empty when none is planned. */
+  planned_releases: PlannedRelease[];
   licence: { id: string; title: string; path: string };
   thresholds: {
     /** Cells with fewer respondents are published as `suppressed` (method.md → Suppression). */
@@ -32,6 +35,40 @@ export interface SiteConfig {
   /** True when the responses are generated sample data: every page then shows a banner. */
   sample_data: boolean;
   sample_note?: Bilingual;
+}
+
+export type ReleaseStatus = 'provisional' | 'final';
+export type ChangeKind = 'revision' | 'correction' | 'new' | 'withdrawn';
+
+/**
+ * One reason given in a release's notes for values that changed since the previous release, with
+ * the scope it explains. An absent list matches everything; `units` matches a row whose unit (or
+ * one of its units) is listed or is an ancestor of a listed unit; `periods` match by prefix.
+ */
+export interface ReleaseChange {
+  kind: ChangeKind;
+  reason: Bilingual;
+  surveys?: string[];
+  periods?: string[];
+  units?: string[];
+}
+
+export interface Release {
+  /** The release id, e.g. `2026.2`: one segment of its frozen address. */
+  version: string;
+  date: string;
+  /** `provisional`: the periods listed in provisional_periods may still change. */
+  status: ReleaseStatus;
+  provisional_periods: string[];
+  notes?: Bilingual;
+  changes: ReleaseChange[];
+}
+
+export interface PlannedRelease {
+  version: string;
+  date: string;
+  status: ReleaseStatus;
+  notes?: Bilingual;
 }
 
 export type UnitLevel = 'province' | 'district' | 'commune';

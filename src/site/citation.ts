@@ -5,6 +5,16 @@
  */
 import type { SiteConfig } from '../intake/types.ts';
 import { t, type Lang } from './i18n.ts';
+import { absoluteUrl, frozenCopyOf } from './routes.ts';
+
+/**
+ * The absolute address a citation names: the page (with its anchor) in this release's frozen copy
+ * (`…/phat-hanh/2026.2/don-vi/585-ninh-son/#trend`), so the number behind it never changes when a
+ * later release revises it (data-contract.md → Releases).
+ */
+export function citedUrl(site: Pick<SiteConfig, 'release' | 'base_url'>, path: string): string {
+  return absoluteUrl(frozenCopyOf(path, site.release.version), site.base_url);
+}
 
 export interface CitationParts {
   /** Up to the address: "Trích dẫn: <publisher> (2026). <title>. <site>, phiên bản 2026.1." */

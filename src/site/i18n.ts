@@ -47,8 +47,22 @@ const UI = {
   sampleDataMore: { vi: 'Dữ liệu nào là thật, dữ liệu nào là mẫu', en: 'Which data are real, which are sample data' },
   footerPublisher: { vi: 'Đơn vị công bố', en: 'Publisher' },
   footerLicence: { vi: 'Giấy phép dữ liệu', en: 'Data licence' },
-  footerRelease: { vi: 'Phiên bản', en: 'Release' },
+  footerRelease: { vi: 'Bản phát hành', en: 'Release' },
   footerReleasedOn: { vi: 'ngày', en: 'of' },
+  footerCalendar: { vi: 'Lịch phát hành', en: 'Release calendar' },
+  footerChanges: { vi: 'Thay đổi so với bản trước', en: 'Changes since the previous release' },
+  navReleases: { vi: 'Các bản phát hành', en: 'Releases' },
+  navChanges: { vi: 'Thay đổi trong bản phát hành', en: 'Changes in this release' },
+  releaseProvisional: { vi: 'tạm thời', en: 'provisional' },
+  releaseFinal: { vi: 'chính thức', en: 'final' },
+  /** The banner of a frozen copy (data-contract.md → Releases). */
+  frozenBannerSuperseded: { vi: 'đã có bản mới hơn', en: 'a newer release exists' },
+  frozenBannerCurrent: { vi: 'bản lưu cố định: số liệu trên trang này không bao giờ thay đổi', en: 'a frozen copy: the numbers on this page never change' },
+  frozenBannerLatest: { vi: 'Xem trang này trong bản mới nhất', en: 'See this page in the latest release' },
+  frozenBannerLive: { vi: 'Xem trang đang cập nhật', en: 'See the live page' },
+  /** Citations: the frozen copy they name, and the number across releases. */
+  citeFrozen: { vi: 'Địa chỉ trên là bản lưu cố định của bản phát hành', en: 'The address above is the frozen copy of release' },
+  inEveryRelease: { vi: 'Số liệu này qua các bản phát hành', en: 'This number in every release' },
   footerSources: { vi: 'Nguồn dữ liệu', en: 'Data sources' },
   footerSourcesRegisters: {
     vi: 'Danh mục đơn vị hành chính và số liệu SIPAS chính thức: các nguồn công khai, ghi kèm từng dòng dữ liệu.',
@@ -79,7 +93,7 @@ const UI = {
   chartSource: { vi: 'Nguồn', en: 'Source' },
   chartSampleSize: { vi: 'Cỡ mẫu mỗi ước lượng', en: 'Sample size of each estimate' },
   tableTwin: { vi: 'Bảng số liệu của biểu đồ', en: 'The chart as a table' },
-  version: { vi: 'phiên bản', en: 'version' },
+  version: { vi: 'bản phát hành', en: 'release' },
   searchLabel: { vi: 'Tìm đơn vị hoặc trang', en: 'Find a unit or a page' },
   searchHint: {
     vi: 'Gõ tên, có dấu hay không dấu đều được (ví dụ: “do vinh”, “ninh son”).',

@@ -4,12 +4,17 @@
  * Parsed once per build process and indexed for the lookups pages make.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import type { ComparisonRow, CoverageRow, ElementRankingRow, IndexRow, IndicatorRow, RankingRow, TargetRow, TrendRow } from '../engine/tables.ts';
 import { rowVersionId } from './unit-versions.ts';
 
-export const PUBLISHED_DIR = join(process.cwd(), 'public', 'data');
+/**
+ * The folder Astro serves as the site root (`public/`), and the published files in it. A frozen
+ * release's build (scripts/build-releases.ts) points both at that release's own copy.
+ */
+export const PUBLIC_DIR = process.env.SIPAS_PUBLIC_DIR ? resolve(process.env.SIPAS_PUBLIC_DIR) : join(process.cwd(), 'public');
+export const PUBLISHED_DIR = join(PUBLIC_DIR, 'data');
 
 type Raw = Record<string, string>;
 

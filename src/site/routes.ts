@@ -28,6 +28,7 @@
  * reused code under the same name gets the new version's start year (`22813-lam-son-2025`).
  */
 import { foldDiacritics } from './fold-diacritics.ts';
+import { FROZEN_ROOT, frozenBuild } from './frozen-release.ts';
 import { LANGS, otherLang, type Lang } from './i18n.ts';
 
 export type Route =
@@ -40,7 +41,10 @@ export type Route =
   | { key: 'methodology' }
   | { key: 'officialResults' }
   | { key: 'about' }
+  /** The release calendar: past releases with their notes, the next planned ones (live only). */
   | { key: 'releases' }
+  /** What changed in this release since the previous one (revisions.csv, read). */
+  | { key: 'changes' }
   | { key: 'search' }
   | { key: 'compare' }
   /** Two units side by side; `a` is comparisons.csv's unit_a (the lower code). */
@@ -61,6 +65,9 @@ export type RouteKey = Route['key'];
 /** Routes that take no parameter (one page each per language). */
 export type StaticRouteKey = Exclude<RouteKey, 'ranking' | 'unit' | 'plan' | 'comparePair' | 'compareUnit' | 'embed'>;
 
+/** The page about every release, which only the live site has: a frozen copy links to it there. */
+const LIVE_ONLY: ReadonlySet<RouteKey> = new Set(['releases']);
+
 /** First path segment of each route, per language (`''` = the language root). */
 const SECTION: Record<RouteKey, Record<Lang, string>> = {
   home: { vi: '', en: '' },
@@ -72,7 +79,8 @@ const SECTION: Record<RouteKey, Record<Lang, string>> = {
   methodology: { vi: 'phuong-phap', en: 'methodology' },
   officialResults: { vi: 'ket-qua-chinh-thuc', en: 'official-results' },
   about: { vi: 'gioi-thieu', en: 'about' },
-  releases: { vi: 'phien-ban', en: 'releases' },
+  releases: { vi: FROZEN_ROOT.vi, en: 'releases' },
+  changes: { vi: 'thay-doi', en: 'changes' },
   search: { vi: 'tim-kiem', en: 'search' },
   compare: { vi: 'so-sanh', en: 'compare' },
   comparePair: { vi: 'so-sanh', en: 'compare' },
@@ -91,6 +99,7 @@ export const STATIC_ROUTE_KEYS: readonly StaticRouteKey[] = [
   'officialResults',
   'about',
   'releases',
+  'changes',
   'search',
   'compare',
 ];
@@ -129,9 +138,30 @@ function segment(value: string, what: string): string {
   return value;
 }
 
-/** The URL path of `route` in `lang`, e.g. `/en/units/585-ninh-son/`. */
-export function pathOf(route: Route, lang: Lang): string {
-  const root = lang === 'en' ? '/en/' : '/';
+/**
+ * Where a language's pages start: `/` and `/en/` on the live site, `/phat-hanh/<id>/` and
+ * `/en/releases/<id>/` in the frozen copy of release <id> (data-contract.md → Releases).
+ */
+export function languageRoot(lang: Lang, release: string | null = frozenBuild()?.version ?? null): string {
+  if (release !== null) return `/${FROZEN_ROOT[lang]}/${segment(release, 'release id')}/`;
+  return lang === 'en' ? '/en/' : '/';
+}
+
+/**
+ * The path of a file served with the pages (`/data/indices.csv`, `/scripts/search.js`): in a
+ * frozen copy, the release's own copy of it under `/phat-hanh/<id>/`.
+ */
+export function filePath(path: string, release: string | null = frozenBuild()?.version ?? null): string {
+  if (!path.startsWith('/')) throw new Error(`filePath: "${path}" must start with /`);
+  return release === null ? path : `${languageRoot('vi', release)}${path.slice(1)}`;
+}
+
+/**
+ * The URL path of `route` in `lang`, e.g. `/en/units/585-ninh-son/`. `release` names a frozen
+ * copy (default: the one this build renders), null the live site.
+ */
+export function pathOf(route: Route, lang: Lang, release: string | null = frozenBuild()?.version ?? null): string {
+  const root = languageRoot(lang, LIVE_ONLY.has(route.key) ? null : release);
   const section = SECTION[route.key][lang];
   switch (route.key) {
     case 'home':
@@ -155,6 +185,18 @@ export function pathOf(route: Route, lang: Lang): string {
 
 const unitSegment = (unit: UnitSlug): string => `${segment(unit.code, 'unit code')}-${segment(unit.slug, 'unit slug')}`;
 
+/**
+ * A page path (with its `#anchor`) as the same page in release `release`'s frozen copy: what a
+ * citation names, so the number cited never changes under it. Paths that are no page are kept.
+ */
+export function frozenCopyOf(path: string, release: string): string {
+  const hashAt = path.indexOf('#');
+  const [page, hash] = hashAt < 0 ? [path, ''] : [path.slice(0, hashAt), path.slice(hashAt)];
+  const parsed = parsePath(page);
+  if (!parsed || LIVE_ONLY.has(parsed.route.key)) return path;
+  return `${pathOf(parsed.route, parsed.lang, release)}${hash}`;
+}
+
 /** The same page in the other language: where the language switch and hreflang point. */
 export function alternatePath(route: Route, lang: Lang): string {
   return pathOf(route, otherLang(lang));
@@ -165,11 +207,26 @@ export function absoluteUrl(path: string, baseUrl: string): string {
   return new URL(path.replace(/^\//, ''), baseUrl).href;
 }
 
-/** Reads a path back into its route and language; `null` for a path that is not a page. */
-export function parsePath(path: string): { route: Route; lang: Lang } | null {
+/**
+ * Reads a path back into its route and language (and the release, for a frozen copy's page);
+ * `null` for a path that is not a page.
+ */
+export function parsePath(path: string): { route: Route; lang: Lang; release?: string } | null {
   const parts = path.split('/').filter((p) => p !== '');
   const lang: Lang = parts[0] === 'en' ? 'en' : 'vi';
   if (lang === 'en') parts.shift();
+  // `/phat-hanh/` and `/en/releases/` alone are the release calendar; with an id, a frozen copy.
+  const frozen = parts[0] === (lang === 'vi' ? FROZEN_ROOT.vi : 'releases') && parts[1] !== undefined;
+  if (frozen) {
+    const release = parts[1];
+    if (release === undefined) return null;
+    const inner = parseSections(parts.slice(2), lang);
+    return inner ? { ...inner, release } : null;
+  }
+  return parseSections(parts, lang);
+}
+
+function parseSections(parts: string[], lang: Lang): { route: Route; lang: Lang } | null {
   if (parts.length === 0) return { route: { key: 'home' }, lang };
   const key = (Object.keys(SECTION) as RouteKey[]).find((k) => k !== 'home' && SECTION[k][lang] === parts[0]);
   if (!key) return null;

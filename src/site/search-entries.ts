@@ -43,7 +43,8 @@ const STATIC_TITLE: Record<StaticRouteKey, UiKey> = {
   methodology: 'navMethodology',
   officialResults: 'navOfficialResults',
   about: 'navAbout',
-  releases: 'footerRelease',
+  releases: 'navReleases',
+  changes: 'navChanges',
   search: 'navSearch',
   compare: 'navCompare',
 };

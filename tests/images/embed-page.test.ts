@@ -6,7 +6,7 @@ import { sha256Source } from '../../src/site/csp.ts';
 const SITE = {
   publisher: { vi: 'Nhóm dữ liệu mở', en: 'Open-data group' },
   title: { vi: 'Chỉ số hài lòng', en: 'Satisfaction index' },
-  release: { version: '2026.1', date: '2026-12-05' },
+  release: { version: '2026.1', date: '2026-12-05', status: 'final' as const, provisional_periods: [], changes: [] },
   licence: { id: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' },
 };
 
@@ -23,7 +23,7 @@ describe('image texts', () => {
   it('names the publisher as the source and cites the chart\'s page with its anchor', () => {
     expect(sourceLine(SITE, 'vi')).toBe('Nguồn: Nhóm dữ liệu mở, Chỉ số hài lòng.');
     const texts = imageTexts(SITE, 'en', { title: 'Trend', caption: '' }, 'https://s.example/en/units/585-ninh-son/#trend', null);
-    expect(texts.citation).toBe('Cite as: Open-data group (2026). Trend. Satisfaction index, version 2026.1. https://s.example/en/units/585-ninh-son/#trend. CC BY 4.0.');
+    expect(texts.citation).toBe('Cite as: Open-data group (2026). Trend. Satisfaction index, release 2026.1. https://s.example/en/units/585-ninh-son/#trend. CC BY 4.0.');
     expect(texts.sampleSize).toBeUndefined();
     expect(texts.subtitle).toBeUndefined();
   });

@@ -48,6 +48,35 @@ describe('loadSiteConfig', () => {
     );
   });
 
+  it('reads a release: final without a status, the changes it states, the planned releases', () => {
+    const config = normaliseSiteConfig(raw(), 'site.json', () => {});
+    expect(config.release.status).toBe('final');
+    expect(config.release.changes).toEqual([]);
+    expect(config.planned_releases).toEqual([]);
+    const release = {
+      version: '2026.2',
+      date: '2026-12-05',
+      status: 'provisional',
+      provisional_periods: ['2026'],
+      changes: [{ kind: 'correction', reason: { vi: 'Nhập lại.', en: 'Re-keyed.' }, units: ['586'], periods: ['2024'] }],
+    };
+    const planned = [{ version: '2027.1', date: '2027-01-20', status: 'final' }];
+    const read = normaliseSiteConfig({ ...raw(), release, planned_releases: planned }, 'site.json', () => {});
+    expect(read.release).toEqual({ ...release, changes: [{ kind: 'correction', reason: { vi: 'Nhập lại.', en: 'Re-keyed.' }, units: ['586'], periods: ['2024'] }] });
+    expect(read.planned_releases).toEqual(planned);
+  });
+
+  it('refuses a release that cannot be addressed, an unknown kind of change, a plan in the past', () => {
+    expect(refusal((o) => ((o.release as Record<string, unknown>).version = '2026/2'))).toBe(
+      'site.json, field release.version: "2026/2" cannot be part of an address.\n  How to fix: use letters, digits, ".", "-" or "_" only, e.g. "2026.2".',
+    );
+    expect(refusal((o) => ((o.release as Record<string, unknown>).changes = [{ kind: 'update', reason: { vi: 'a', en: 'b' } }]))).toBe(
+      'site.json, field release.changes[0].kind: must be one of "revision", "correction", "new", "withdrawn", found "update".\n  How to fix: use one of the listed values.',
+    );
+    expect(refusal((o) => ((o.release as Record<string, unknown>).provisional_periods = ['2026']))).toContain('the release is final');
+    expect(refusal((o) => (o.planned_releases = [{ version: 'x', date: '2020-01-01', status: 'final' }]))).toContain('planned_releases[0].date: 2020-01-01 is not after');
+  });
+
   it('reads an older site.json with ranked_level, and says it is no longer used', () => {
     const warnings: string[] = [];
     const config = normaliseSiteConfig({ ...raw(), ranked_level: 'district' }, 'site.json', (m) => warnings.push(m));

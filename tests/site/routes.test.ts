@@ -4,6 +4,8 @@ import {
   allPagePaths,
   allRoutes,
   alternatePath,
+  filePath,
+  frozenCopyOf,
   parsePath,
   pathOf,
   unitNameSlug,
@@ -44,7 +46,8 @@ describe('pathOf: every route in both languages', () => {
     [{ key: 'methodology' }, '/phuong-phap/', '/en/methodology/'],
     [{ key: 'officialResults' }, '/ket-qua-chinh-thuc/', '/en/official-results/'],
     [{ key: 'about' }, '/gioi-thieu/', '/en/about/'],
-    [{ key: 'releases' }, '/phien-ban/', '/en/releases/'],
+    [{ key: 'releases' }, '/phat-hanh/', '/en/releases/'],
+    [{ key: 'changes' }, '/thay-doi/', '/en/changes/'],
     [{ key: 'search' }, '/tim-kiem/', '/en/search/'],
     [{ key: 'compare' }, '/so-sanh/', '/en/compare/'],
     [
@@ -110,10 +113,10 @@ describe('allRoutes / allPagePaths: the sitemap list', () => {
     compareUnits: [{ code: '22741', slug: 'bao-an' }],
   };
 
-  it('lists 9 static pages, then 2 ranking years, 3 unit pages, 1 plan, 1 pair and 1 unit compared', () => {
-    // 9 + 2 + 3 + 1 + 1 + 1 = 17 routes.
+  it('lists 10 static pages, then 2 ranking years, 3 unit pages, 1 plan, 1 pair and 1 unit compared', () => {
+    // 10 + 2 + 3 + 1 + 1 + 1 = 18 routes.
     const routes = allRoutes(inventory);
-    expect(routes).toHaveLength(17);
+    expect(routes).toHaveLength(18);
     expect(routes.filter((r) => r.key.startsWith('compare')).map((r) => pathOf(r, 'vi'))).toEqual([
       '/so-sanh/',
       '/so-sanh/584-bac-ai-va-585-ninh-son/',
@@ -128,10 +131,51 @@ describe('allRoutes / allPagePaths: the sitemap list', () => {
 
   it('gives every route in both languages, each path once', () => {
     const paths = allPagePaths(inventory);
-    expect(paths).toHaveLength(34); // 17 routes × 2 languages
-    expect(new Set(paths).size).toBe(34);
+    expect(paths).toHaveLength(36); // 18 routes × 2 languages
+    expect(new Set(paths).size).toBe(36);
     expect(paths).toContain('/xu-huong/');
     expect(paths).toContain('/en/ranking/2023/');
     expect(paths).toContain('/ke-hoach/kh-95-2024/');
+  });
+});
+
+describe('a release\'s frozen copy (data-contract.md → Releases)', () => {
+  const unit: Route = { key: 'unit', code: '585', slug: 'ninh-son' };
+
+  it('puts every page of release 2026.1 under /phat-hanh/2026.1/ and /en/releases/2026.1/', () => {
+    expect(pathOf(unit, 'vi', '2026.1')).toBe('/phat-hanh/2026.1/don-vi/585-ninh-son/');
+    expect(pathOf(unit, 'en', '2026.1')).toBe('/en/releases/2026.1/units/585-ninh-son/');
+    expect(pathOf({ key: 'home' }, 'vi', '2026.1')).toBe('/phat-hanh/2026.1/');
+    expect(pathOf({ key: 'changes' }, 'en', '2026.1')).toBe('/en/releases/2026.1/changes/');
+    expect(filePath('/data/indices.csv', '2026.1')).toBe('/phat-hanh/2026.1/data/indices.csv');
+    expect(filePath('/data/indices.csv', null)).toBe('/data/indices.csv');
+  });
+
+  it('keeps the calendar on the live site: a frozen copy links to it there', () => {
+    expect(pathOf({ key: 'releases' }, 'vi', '2026.1')).toBe('/phat-hanh/');
+    expect(pathOf({ key: 'releases' }, 'en', '2026.1')).toBe('/en/releases/');
+  });
+
+  it('reads a frozen page back with its release, and the calendar without one', () => {
+    expect(parsePath('/phat-hanh/2026.1/don-vi/585-ninh-son/')).toEqual({ route: unit, lang: 'vi', release: '2026.1' });
+    expect(parsePath('/en/releases/2026.1/units/585-ninh-son/')).toEqual({ route: unit, lang: 'en', release: '2026.1' });
+    expect(parsePath('/phat-hanh/2026.1/')).toEqual({ route: { key: 'home' }, lang: 'vi', release: '2026.1' });
+    expect(parsePath('/phat-hanh/')).toEqual({ route: { key: 'releases' }, lang: 'vi' });
+    expect(parsePath('/en/releases/')).toEqual({ route: { key: 'releases' }, lang: 'en' });
+    expect(parsePath('/phat-hanh/2026.1/khong-co/')).toBeNull();
+  });
+
+  it('turns a cited path into the same page of a release\'s frozen copy, anchor kept', () => {
+    expect(frozenCopyOf('/don-vi/585-ninh-son/#trend', '2026.2')).toBe('/phat-hanh/2026.2/don-vi/585-ninh-son/#trend');
+    expect(frozenCopyOf('/en/ranking/2024/', '2026.2')).toBe('/en/releases/2026.2/ranking/2024/');
+    // Already a frozen path (a frozen build cites its own release): the release is replaced, not stacked.
+    expect(frozenCopyOf('/phat-hanh/2026.1/xep-hang/2024/#ranking-chart', '2026.1')).toBe('/phat-hanh/2026.1/xep-hang/2024/#ranking-chart');
+    // The calendar and anything that is not a page stay as they are.
+    expect(frozenCopyOf('/phat-hanh/', '2026.2')).toBe('/phat-hanh/');
+    expect(frozenCopyOf('/data/indices.csv', '2026.2')).toBe('/data/indices.csv');
+  });
+
+  it('refuses a release id that cannot be one segment of an address', () => {
+    expect(() => pathOf(unit, 'vi', '2026/1')).toThrow(/release id/);
   });
 });

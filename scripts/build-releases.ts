@@ -1,0 +1,107 @@
+/**
+ * The frozen copy of every release (data-contract.md → Releases), after the live site is built:
+ * each kept release (data/releases/<id>/) and the current one is built by Astro from its own
+ * inputs and published tables into `/phat-hanh/<id>/` (Vietnamese, and its data files) and
+ * `/en/releases/<id>/` (English) of dist/.
+ *
+ * One Astro build per release, each in its own process with SIPAS_FROZEN_RELEASE set
+ * (src/site/frozen-release.ts): the pages, the routes and the data readers then see that release
+ * alone, exactly as the live site saw it. The current release's copy is built from public/data's
+ * kept view (kept-release.ts), byte for byte what keeping it later stores. Builds run two at a time
+ * (one per core of the machines this runs on).
+ *
+ * Usage: node scripts/build-releases.ts   (npm run build runs it after astro build)
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { resolveDataDir } from '../src/intake/data-dir.ts';
+import { loadSiteConfig } from '../src/intake/load-site-config.ts';
+import { copyKeptView, inputsDir, listKeptReleases, restoreKeptData } from '../src/releases/kept-release.ts';
+import { frozenOutputMoves } from '../src/releases/frozen-output.ts';
+
+const repoRoot = resolve(import.meta.dirname, '..');
+
+interface FrozenJob {
+  version: string;
+  /** The data folder its pages read (registers, instruments, plans, site.json). */
+  inputs: string;
+  superseded: boolean;
+  /** Writes the release's published files into the given folder. */
+  writeData: (dir: string) => void;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const dataDir = resolveDataDir();
+  const site = await loadSiteConfig(dataDir, () => {});
+  const publicDir = join(repoRoot, 'public');
+  const dist = resolve(process.env.SIPAS_DIST_DIR ?? join(repoRoot, 'dist'));
+  const work = resolve(process.env.SIPAS_RELEASES_WORK_DIR ?? join(repoRoot, 'node_modules', '.cache', 'frozen-releases'));
+  const kept = (await listKeptReleases(dataDir)).filter((k) => k.release.version !== site.release.version);
+  const jobs: FrozenJob[] = [
+    ...kept.map((k): FrozenJob => ({ version: k.release.version, inputs: inputsDir(k), superseded: true, writeData: (dir) => restoreKeptData(k, dir) })),
+    { version: site.release.version, inputs: dataDir, superseded: false, writeData: (dir) => copyKeptView(join(publicDir, 'data'), dir) },
+  ];
+  const limit = Math.max(1, Math.min(2, availableParallelism()));
+  const queue = [...jobs];
+  const timings: string[] = [];
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        const t0 = performance.now();
+        await buildFrozen(job, { publicDir, dist, work, siteUrl: site.base_url });
+        timings.push(`${job.version} ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      }
+    }),
+  );
+  console.log(`Frozen releases: ${timings.join(', ')}; ${((performance.now() - started) / 1000).toFixed(1)} s in all.`);
+}
+
+async function buildFrozen(job: FrozenJob, where: { publicDir: string; dist: string; work: string; siteUrl: string }): Promise<void> {
+  const root = join(where.work, job.version);
+  const pub = join(root, 'public');
+  const out = join(root, 'dist');
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(pub, { recursive: true });
+  // The files served beside the pages (scripts, icons), without the live release's data …
+  for (const entry of readdirSync(where.publicDir)) {
+    if (entry !== 'data') cpSync(join(where.publicDir, entry), join(pub, entry), { recursive: true });
+  }
+  // … and the release's own data.
+  job.writeData(join(pub, 'data'));
+  await run('npx', ['astro', 'build', '--silent'], {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    DATA_DIR: job.inputs,
+    SITE_URL: where.siteUrl,
+    SIPAS_FROZEN_RELEASE: job.version,
+    SIPAS_FROZEN_SUPERSEDED: job.superseded ? '1' : '0',
+    SIPAS_PUBLIC_DIR: pub,
+    SIPAS_OUT_DIR: out,
+  });
+  for (const { from, to } of frozenOutputMoves(out, where.dist, job.version)) {
+    rmSync(to, { recursive: true, force: true });
+    mkdirSync(resolve(to, '..'), { recursive: true });
+    renameSync(from, to);
+  }
+  rmSync(root, { recursive: true, force: true });
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`${command} ${args.join(' ')} stopped with code ${code} (release ${env.SIPAS_FROZEN_RELEASE})`))));
+  });
+}
+
+if (!existsSync(join(repoRoot, 'public', 'data', 'SHA256SUMS'))) {
+  console.error('public/data is empty: run npm run data (npm run build does) before building the frozen releases.');
+  process.exit(1);
+}
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

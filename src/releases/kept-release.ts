@@ -1,0 +1,157 @@
+/**
+ * Keeping a release (data-contract.md → Releases). When a new release starts, the current one is
+ * kept under `data/releases/<id>/`, and every later build serves it, unchanged, at its frozen
+ * address:
+ *
+ *   data/releases/<id>/inputs/   the data folder as it was, without the survey responses: site.json
+ *                                (its `release` says what the release was), the registers, the
+ *                                instruments, the plans, the official figures, provenance.csv
+ *   data/releases/<id>/data/     the published tables: CSV and JSON gzipped, Parquet as written,
+ *                                datapackage.json, and SHA256SUMS of the files kept
+ *
+ * Kept are the formats datapackage.json lists (CSV, Parquet, JSON); the spreadsheet twins and the
+ * ZIP are conveniences of the live release, rebuilt from the same tables, and would triple the size.
+ * Every restore checks each file against the kept SHA256SUMS, so a kept release that was edited,
+ * or a writer whose bytes drifted, stops the build instead of silently changing an old release.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { KEPT_RELEASES_DIR, REGISTER_FILE, listDataFiles } from '../intake/provenance.ts';
+import { loadSiteConfig } from '../intake/load-site-config.ts';
+import type { Release } from '../intake/types.ts';
+
+export const SHA256SUMS = 'SHA256SUMS';
+const DATAPACKAGE = 'datapackage.json';
+/** Published files a frozen release serves: the tables in their contract formats. */
+const KEPT_DATA = /\.(csv|json|parquet)$/;
+/** Kept gzipped in the repository (Parquet is compressed already). */
+const GZIPPED = /\.(csv|json)$/;
+
+export interface KeptRelease {
+  release: Release;
+  /** `data/releases/<id>`. */
+  dir: string;
+}
+
+export const inputsDir = (kept: KeptRelease | string): string => join(typeof kept === 'string' ? kept : kept.dir, 'inputs');
+const keptDataDir = (dir: string): string => join(dir, 'data');
+
+/** The kept releases of a data folder, oldest first (by date, then id). */
+export async function listKeptReleases(dataDir: string): Promise<KeptRelease[]> {
+  const root = join(dataDir, KEPT_RELEASES_DIR);
+  if (!existsSync(root)) return [];
+  const kept: KeptRelease[] = [];
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+    const dir = join(root, entry.name);
+    const { release } = await loadSiteConfig(inputsDir(dir), () => {}, undefined, {});
+    if (release.version !== entry.name) {
+      throw new Error(`${dir}: its inputs/site.json is release ${release.version}; the folder must be named after the release it keeps (rename it to ${release.version}).`);
+    }
+    kept.push({ release, dir });
+  }
+  return kept.sort((a, b) => a.release.date.localeCompare(b.release.date) || a.release.version.localeCompare(b.release.version));
+}
+
+/**
+ * The files of a published data folder that a frozen release serves, and the SHA256SUMS text
+ * listing them: the lines of the release's own SHA256SUMS for those files, unchanged.
+ */
+export function keptView(publishDir: string): { files: string[]; sha256sums: string } {
+  const sums = readSums(join(publishDir, SHA256SUMS));
+  const files = [...sums.keys()].filter((name) => KEPT_DATA.test(name));
+  if (!files.includes(DATAPACKAGE)) throw new Error(`${publishDir}/${SHA256SUMS} does not list ${DATAPACKAGE}: run npm run data first.`);
+  return { files, sha256sums: files.map((name) => `${sums.get(name)}  ${name}\n`).join('') };
+}
+
+/** Copies a published folder's kept view into `outDir` (the current release's frozen data). */
+export function copyKeptView(publishDir: string, outDir: string): string[] {
+  const { files, sha256sums } = keptView(publishDir);
+  mkdirSync(outDir, { recursive: true });
+  for (const name of files) copyFileSync(join(publishDir, name), join(outDir, name));
+  writeFileSync(join(outDir, SHA256SUMS), sha256sums);
+  return files;
+}
+
+/**
+ * Keeps the release published in `publishDir` (built from `dataDir`) as `<keptRoot>/<id>/`
+ * (`data/releases/<id>/`). Refuses to overwrite: a kept release never changes.
+ */
+export function keepRelease(publishDir: string, dataDir: string, release: Release, keptRoot = join(dataDir, KEPT_RELEASES_DIR)): string {
+  const dir = join(keptRoot, release.version);
+  if (existsSync(dir)) throw new Error(`${dir} exists: release ${release.version} is kept already, and a kept release never changes.`);
+  const datapackage = JSON.parse(readFileSync(join(publishDir, DATAPACKAGE), 'utf8')) as { version?: string };
+  if (datapackage.version !== release.version) {
+    throw new Error(`${publishDir} holds release ${datapackage.version}, not ${release.version}: run npm run data with this site.json first.`);
+  }
+  const { files, sha256sums } = keptView(publishDir);
+  verify(publishDir, files, sha256sums);
+  const data = keptDataDir(dir);
+  mkdirSync(data, { recursive: true });
+  for (const name of files) {
+    const bytes = readFileSync(join(publishDir, name));
+    if (GZIPPED.test(name)) writeFileSync(join(data, `${name}.gz`), gzipSync(bytes, { level: 9 }));
+    else writeFileSync(join(data, name), bytes);
+  }
+  writeFileSync(join(data, SHA256SUMS), sha256sums);
+  for (const rel of [...listDataFiles(dataDir).filter((rel) => !isResponseFile(rel)), REGISTER_FILE]) {
+    const target = join(inputsDir(dir), rel);
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(join(dataDir, rel), target);
+  }
+  return dir;
+}
+
+/** Writes a kept release's data files into `outDir`, each checked against its SHA256SUMS. */
+export function restoreKeptData(kept: KeptRelease, outDir: string): string[] {
+  const data = keptDataDir(kept.dir);
+  const sha256sums = readFileSync(join(data, SHA256SUMS), 'utf8');
+  const files = [...readSums(join(data, SHA256SUMS)).keys()];
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  for (const name of files) {
+    const stored = join(data, GZIPPED.test(name) ? `${name}.gz` : name);
+    if (!existsSync(stored)) throw new Error(`${stored} is missing: release ${kept.release.version} lists ${name} in its ${SHA256SUMS}.`);
+    const bytes = readFileSync(stored);
+    writeFileSync(join(outDir, name), GZIPPED.test(name) ? gunzipSync(bytes) : bytes);
+  }
+  writeFileSync(join(outDir, SHA256SUMS), sha256sums);
+  verify(outDir, files, sha256sums, `the kept release ${kept.release.version} (${data})`);
+  return files;
+}
+
+/** The text of one kept table, e.g. the previous release's `indices.csv` (for the revisions). */
+export function readKeptTable(kept: KeptRelease, name: string): string | undefined {
+  const data = keptDataDir(kept.dir);
+  const stored = join(data, GZIPPED.test(name) ? `${name}.gz` : name);
+  if (!existsSync(stored)) return undefined;
+  const bytes = readFileSync(stored);
+  return (GZIPPED.test(name) ? gunzipSync(bytes) : bytes).toString('utf8');
+}
+
+function verify(dir: string, files: readonly string[], sha256sums: string, what = dir): void {
+  const sums = new Map(sha256sums.trim().split('\n').map((line) => [line.slice(66), line.slice(0, 64)]));
+  for (const name of files) {
+    const actual = createHash('sha256').update(readFileSync(join(dir, name))).digest('hex');
+    if (actual !== sums.get(name)) {
+      throw new Error(`${what}: ${name} does not match its ${SHA256SUMS} line. A kept release must never change; restore its files from git (git checkout -- data/${KEPT_RELEASES_DIR}/).`);
+    }
+  }
+}
+
+function readSums(path: string): Map<string, string> {
+  if (!existsSync(path)) throw new Error(`${path} is missing.`);
+  const sums = new Map<string, string>();
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const match = /^([0-9a-f]{64}) {2}(.+)$/.exec(line);
+    if (match?.[1] && match[2]) sums.set(match[2], match[1]);
+  }
+  return sums;
+}
+
+/** Survey responses are not kept: the published tables hold what the release showed. */
+function isResponseFile(rel: string): boolean {
+  return /^surveys\/[^/]+\/responses\//.test(rel);
+}
