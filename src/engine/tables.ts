@@ -12,6 +12,11 @@ export type Breakdown = 'all' | 'field' | 'channel' | 'respondent_type' | 'agenc
  */
 export type Basis = 'direct' | 'back-cast';
 export type IndicatorLevel = 'overall' | 'element' | 'item';
+/**
+ * The release flag of a result row (publish/revisions.ts sets it; the engine leaves it unset):
+ * `p` provisional, `r` revised since the previous release, null/absent = neither (empty cell).
+ */
+export type ReleaseFlag = 'p' | 'r';
 
 export interface IndexRow {
   survey: string;
@@ -35,6 +40,8 @@ export interface IndexRow {
   /** First day of the unit version the row belongs to: a code may be reused by a new unit. */
   unit_valid_from: string;
   basis: Basis;
+  /** Release flag, last column: see ReleaseFlag. */
+  flag?: ReleaseFlag | null;
 }
 
 export interface RankingRow {
@@ -57,6 +64,8 @@ export interface RankingRow {
   basis: Basis;
   /** The province the units are ranked within. */
   parent_code: string;
+  /** Release flag, last column: see ReleaseFlag. */
+  flag?: ReleaseFlag | null;
 }
 
 /** element-rankings.csv: a ranking on one element (rankings.csv's columns, then the element). */
@@ -84,6 +93,8 @@ export interface TrendRow {
   boundary_break: boolean;
   unit_valid_from: string;
   basis: Basis;
+  /** Release flag, last column: see ReleaseFlag. */
+  flag?: ReleaseFlag | null;
 }
 
 /**
@@ -107,6 +118,8 @@ export interface ComparisonRow {
   significant: boolean | null;
   unit_a_valid_from: string;
   unit_b_valid_from: string;
+  /** Release flag, last column: see ReleaseFlag. */
+  flag?: ReleaseFlag | null;
 }
 
 export interface CoverageRow {
@@ -117,6 +130,8 @@ export interface CoverageRow {
   agencies_measured: number;
   coverage: number | null;
   unit_valid_from: string;
+  /** Release flag, last column: see ReleaseFlag. */
+  flag?: ReleaseFlag | null;
 }
 
 export interface TargetRow {
@@ -139,6 +154,8 @@ export interface TargetRow {
   unit_valid_from: string;
   /** For `unit_ended`: the codes of the unit versions its territory went to, `;`-separated. */
   successor_units: string | null;
+  /** Release flag, last column: see ReleaseFlag. */
+  flag?: ReleaseFlag | null;
 }
 
 export interface IndicatorRow {

@@ -147,15 +147,31 @@ export const COLUMN_LABELS: Readonly<Record<string, ColumnLabel>> = {
   province_source: { vi: 'Nguồn của SIPAS của tỉnh', en: "Source of the province's SIPAS" },
   rank_of: { vi: 'Số tỉnh được xếp hạng', en: 'Provinces ranked' },
   rank_source: { vi: 'Nguồn của thứ hạng', en: 'Source of the rank' },
+  // releases: the flag of the result tables, and revisions.csv
+  flag: { vi: 'Đánh dấu (p: tạm thời; r: đã điều chỉnh)', en: 'Flag (p: provisional; r: revised)' },
+  release: { vi: 'Bản phát hành', en: 'Release' },
+  previous_release: { vi: 'Bản phát hành trước', en: 'Previous release' },
+  file: { vi: 'Tệp', en: 'File' },
+  key: { vi: 'Khóa của dòng', en: 'Row key' },
+  column: { vi: 'Cột', en: 'Column' },
+  kind: { vi: 'Loại thay đổi', en: 'Kind of change' },
+  reason_en: { vi: 'Lý do (tiếng Anh)', en: 'Reason (English)' },
 };
 
 /**
- * Columns whose value depends on the row: `value` is a percentage in indices, rankings and trends
- * but in targets it is "% or rank" (rank targets), so its label there says so.
+ * Columns whose value depends on the table: `value` is a percentage in indices, rankings and trends
+ * but in targets it is "% or rank" (rank targets), so its label there says so; in revisions it is
+ * any column's published text.
  */
 const TABLE_LABELS: Readonly<Record<string, Readonly<Record<string, ColumnLabel>>>> = {
   'official-sipas': {
     difference: points('Chênh lệch so với cả nước (tỉnh − cả nước)', 'Difference from the national mean (province − national)'),
+  },
+  // revisions.csv holds the published texts of any column, not percentages.
+  revisions: {
+    previous_value: { vi: 'Giá trị trong bản phát hành trước', en: 'Value in the previous release' },
+    value: { vi: 'Giá trị trong bản phát hành này', en: 'Value in this release' },
+    reason: { vi: 'Lý do (tiếng Việt)', en: 'Reason (Vietnamese)' },
   },
   targets: {
     value: { vi: 'Giá trị đạt được (% hoặc thứ hạng)', en: 'Achieved value (% or rank)' },

@@ -6,6 +6,7 @@
 import type { CrosswalkLink } from '../intake/load-crosswalk.ts';
 import type { Agency, Field, SurveyInstrument, Unit } from '../intake/types.ts';
 import type { ComparisonRow, CoverageRow, ElementRankingRow, IndexRow, IndicatorRow, RankingRow, TargetRow, TrendRow } from '../engine/tables.ts';
+import type { RevisionRow } from './revisions.ts';
 
 /** Frictionless field types used by the published files. */
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
@@ -154,6 +155,22 @@ const validTo = {
 const nameVi = { name: 'name_vi', type: 'string', required: true, description_vi: 'Tên tiếng Việt', description_en: 'Name in Vietnamese' } as const;
 const nameEn = { name: 'name_en', type: 'string', required: true, description_vi: 'Tên tiếng Anh', description_en: 'Name in English' } as const;
 
+/**
+ * The release flag (data-contract.md → Releases), appended as the LAST column of every result
+ * table so the files published before it keep their columns. Set by publish/revisions.ts, never by
+ * the engine. `r` wins over `p`: a reader who cites a provisional number that also moved needs to
+ * know first that it moved.
+ */
+const flag = {
+  name: 'flag',
+  type: 'string',
+  enum: ['p', 'r'],
+  description_vi:
+    'p: tạm thời (kỳ còn mở trong bản phát hành này: các giá trị có thể còn thay đổi); r: đã điều chỉnh so với bản phát hành trước (có giá trị của dòng đã thay đổi); để trống trong các trường hợp khác. Khi cả hai cùng đúng, ghi r',
+  description_en:
+    'p: provisional (the period is still open in this release: its values may change); r: revised since the previous release (some value of the row changed); empty otherwise. When both apply, r',
+} as const;
+
 export const indicesSchema: TypedTableSchema<IndexRow> = {
   name: 'indices',
   title_vi: 'Chỉ số hài lòng',
@@ -195,6 +212,7 @@ export const indicesSchema: TypedTableSchema<IndexRow> = {
     },
     unitValidFrom,
     basis,
+    flag,
   ],
 };
 
@@ -248,6 +266,7 @@ export const rankingsSchema: TypedTableSchema<RankingRow> = {
       description_vi: 'Mã tỉnh mà các đơn vị được xếp hạng trong đó (các đơn vị trực thuộc tỉnh trong kỳ)',
       description_en: 'Code of the province the units are ranked within (the units directly below it in the period)',
     },
+    flag,
   ],
 };
 
@@ -267,11 +286,15 @@ export const elementRankingsSchema: TypedTableSchema<ElementRankingRow> = {
   checkPrimaryKey: true,
   primaryKey: [...(rankingsSchema.primaryKey ?? []), 'indicator'],
   fields: [
-    ...rankingsSchema.fields.map((field) =>
-      field.name === 'value'
-        ? percent('value', 'Tỷ lệ hài lòng của yếu tố', 'Satisfaction with the element')
-        : field,
-    ),
+    // rankings.csv's columns up to (not including) its flag: indicator was published before the
+    // flag existed, and the flag stays the last column of every table.
+    ...rankingsSchema.fields
+      .filter((field) => field.name !== 'flag')
+      .map((field) =>
+        field.name === 'value'
+          ? percent('value', 'Tỷ lệ hài lòng của yếu tố', 'Satisfaction with the element')
+          : field,
+      ),
     {
       name: 'indicator',
       type: 'string',
@@ -279,6 +302,7 @@ export const elementRankingsSchema: TypedTableSchema<ElementRankingRow> = {
       description_vi: 'Mã yếu tố được xếp hạng; xem indicators.csv',
       description_en: 'Code of the element ranked on; see indicators.csv',
     },
+    flag,
   ],
 };
 
@@ -364,6 +388,7 @@ export const targetsSchema: TypedTableSchema<TargetRow> = {
       description_vi: 'Với unit_ended: mã các đơn vị mới tiếp nhận địa bàn của đơn vị, cách nhau bằng dấu ;',
       description_en: "For unit_ended: codes of the new units that took in the unit's territory, separated by ;",
     },
+    flag,
   ],
 };
 
@@ -431,6 +456,7 @@ export const trendsSchema: TypedTableSchema<TrendRow> = {
     },
     unitValidFrom,
     basis,
+    flag,
   ],
 };
 
@@ -484,6 +510,7 @@ export const comparisonsSchema: TypedTableSchema<ComparisonRow> = {
     },
     { ...unitValidFrom, name: 'unit_a_valid_from', description_vi: 'Ngày bắt đầu hiệu lực của phiên bản đơn vị thứ nhất (cùng unit_a xác định đơn vị trong units.csv)', description_en: 'First day of the first unit’s version (with unit_a it identifies the unit in units.csv)' },
     { ...unitValidFrom, name: 'unit_b_valid_from', description_vi: 'Ngày bắt đầu hiệu lực của phiên bản đơn vị thứ hai (cùng unit_b xác định đơn vị trong units.csv)', description_en: 'First day of the second unit’s version (with unit_b it identifies the unit in units.csv)' },
+    flag,
   ],
 };
 
@@ -504,6 +531,7 @@ export const coverageSchema: TypedTableSchema<CoverageRow> = {
     count('agencies_measured', 'Số cơ quan có ít nhất một người trả lời', 'Agencies with at least one respondent', true),
     percent('coverage', 'Độ bao phủ = agencies_measured / agencies_registered', 'Coverage = agencies_measured / agencies_registered'),
     unitValidFrom,
+    flag,
   ],
 };
 
@@ -680,6 +708,52 @@ export const quarantineSummarySchema: TypedTableSchema<QuarantineCount> = {
   ],
 };
 
+/**
+ * revisions.csv (data-contract.md → Releases): what changed in the result tables since the previous
+ * release, one row per changed published value, with the kind and the reason the release notes
+ * give (publish/revisions.ts). Without JSON: a release that adds late questionnaires from one
+ * district moves every breakdown, indicator, trend and comparison of that district and its
+ * province, thousands of rows.
+ */
+export const revisionsSchema: TypedTableSchema<RevisionRow> = {
+  name: 'revisions',
+  title_vi: 'Các giá trị đã thay đổi so với bản phát hành trước',
+  title_en: 'Values changed since the previous release',
+  description_vi:
+    'Mỗi dòng: một giá trị đã công bố của các bảng kết quả thay đổi giữa hai bản phát hành liên tiếp, với giá trị cũ, giá trị mới, loại thay đổi và lý do nêu trong ghi chú phát hành. Dòng mới hoặc không còn được ghi một lần (cột column để trống).',
+  description_en:
+    'Each row: one published value of the result tables that changed between two consecutive releases, with the previous value, the new value, the kind of change and the reason the release notes give. A row that is new or no longer published is listed once (column empty).',
+  formats: WITHOUT_JSON,
+  checkPrimaryKey: true,
+  primaryKey: ['release', 'file', 'key', 'column'],
+  fields: [
+    { name: 'release', type: 'string', required: true, description_vi: 'Bản phát hành có giá trị mới (ví dụ 2026.2)', description_en: 'Release holding the new value (e.g. 2026.2)' },
+    { name: 'previous_release', type: 'string', required: true, description_vi: 'Bản phát hành trước đó, có giá trị cũ', description_en: 'The previous release, holding the previous value' },
+    { name: 'file', type: 'string', required: true, description_vi: 'Tệp CSV chứa giá trị (ví dụ indices.csv)', description_en: 'CSV file holding the value (e.g. indices.csv)' },
+    {
+      name: 'key',
+      type: 'string',
+      required: true,
+      description_vi: 'Khóa của dòng trong tệp: giá trị các cột khóa chính (theo thứ tự trong datapackage.json) nối bằng dấu |',
+      description_en: "The row's key in the file: its primary-key values (in datapackage.json's order) joined with |",
+    },
+    { name: 'column', type: 'string', description_vi: 'Cột có giá trị thay đổi; trống với dòng mới hoặc không còn', description_en: 'Column whose value changed; empty for a new or withdrawn row' },
+    { name: 'previous_value', type: 'string', description_vi: 'Giá trị đã công bố trong bản phát hành trước, đúng như trong tệp CSV; trống khi ô trống', description_en: 'Value published in the previous release, exactly as in its CSV; empty for an empty cell' },
+    { name: 'value', type: 'string', description_vi: 'Giá trị công bố trong bản phát hành này, đúng như trong tệp CSV; trống khi ô trống', description_en: 'Value published in this release, exactly as in its CSV; empty for an empty cell' },
+    {
+      name: 'kind',
+      type: 'string',
+      required: true,
+      enum: ['revision', 'correction', 'new', 'withdrawn'],
+      description_vi:
+        'revision (điều chỉnh do có thêm số liệu, ví dụ phiếu đến muộn), correction (sửa một lỗi), new (dòng mới trong bản này), withdrawn (dòng không còn trong bản này)',
+      description_en: 'revision (more data, e.g. late questionnaires), correction (an error fixed), new (a row new in this release), withdrawn (a row no longer in this release)',
+    },
+    { name: 'reason', type: 'string', required: true, description_vi: 'Lý do theo ghi chú phát hành (tiếng Việt)', description_en: 'Reason given in the release notes (Vietnamese)' },
+    { name: 'reason_en', type: 'string', required: true, description_vi: 'Lý do theo ghi chú phát hành (tiếng Anh)', description_en: 'Reason given in the release notes (English)' },
+  ],
+};
+
 /** Columns of every responses file before the item columns (data-contract.md → Responses CSV). */
 const RESPONSE_FIELDS: readonly PublishedField[] = [
   { name: 'response_id', type: 'string', required: true, description_vi: 'Mã phiếu, duy nhất trong bộ phiếu', description_en: 'Response id, unique within the survey' },
@@ -750,4 +824,5 @@ export const FIXED_SCHEMAS: readonly TableSchema[] = [
   agenciesSchema,
   fieldsSchema,
   quarantineSummarySchema,
+  revisionsSchema,
 ];

@@ -61,7 +61,7 @@ describe('checkDataPackage', () => {
     expect(await checkDataPackage(wrongHash, { dir, verifyHashes: true })).toEqual([expect.stringMatching(/hash does not match the file/)]);
 
     const renamedField = broken((p) => (p.resources[0].schema.fields[13].name = 'std_error'));
-    expect(await checkDataPackage(renamedField, { dir })).toEqual([expect.stringMatching(/CSV header "survey,.*,status,se,unit_valid_from,basis" differs from the schema fields "survey,.*,status,std_error,unit_valid_from,basis"/)]);
+    expect(await checkDataPackage(renamedField, { dir })).toEqual([expect.stringMatching(/CSV header "survey,.*,status,se,unit_valid_from,basis,flag" differs from the schema fields "survey,.*,status,std_error,unit_valid_from,basis,flag"/)]);
 
     const missing = broken((p) => (p.resources[0].path = 'gone.csv'));
     expect(await checkDataPackage(missing, { dir })).toEqual([expect.stringMatching(/file gone.csv does not exist/)]);

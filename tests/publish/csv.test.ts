@@ -84,10 +84,10 @@ describe('CSV writing', () => {
       {
         survey: 'sipas', period: '2024', previous_period: '2023', unit_code: '585', breakdown: 'all', breakdown_value: '*',
         indicator: 'overall', value: 1, previous_value: 2.5, change: -1.5, change_ci_low: -2.005, change_ci_high: -0.995,
-        significant: true, method_break: false, boundary_break: false, unit_valid_from: '2020-01-01', basis: 'direct',
+        significant: true, method_break: false, boundary_break: false, unit_valid_from: '2020-01-01', basis: 'direct', flag: 'r',
       },
     ]);
-    expect(trends.split('\n')[1]).toBe('sipas,2024,2023,585,all,*,overall,1.00,2.50,-1.50,-2.01,-1.00,true,false,false,2020-01-01,direct');
+    expect(trends.split('\n')[1]).toBe('sipas,2024,2023,585,all,*,overall,1.00,2.50,-1.50,-2.01,-1.00,true,false,false,2020-01-01,direct,r');
   });
 });
 

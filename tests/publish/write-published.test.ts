@@ -71,48 +71,48 @@ describe('the files written', () => {
 });
 
 describe('CSV contents (expected lines worked out in tests/fixtures/publish/README.md)', () => {
-  it('indices: contract columns then se, the unit version and basis, rounded, suppressed cells empty', () => {
+  it('indices: contract columns then se, the unit version, basis and the (empty) release flag, rounded, suppressed cells empty', () => {
     expect(read('indices.csv').startsWith('\uFEFF')).toBe(true);
     expect(lines('indices.csv')).toEqual([
-      'survey,period,unit_code,breakdown,breakdown_value,indicator,level,n,satisfied,value,ci_low,ci_high,status,se,unit_valid_from,basis',
-      'sipas,2024,585,all,*,overall,overall,512,,83.94,80.13,87.75,ok,1.01,2004-01-01,direct',
-      'sipas,2024,585,field,dat-dai,TC1,item,120,101,84.17,2.68,100.00,ok,0.00,2004-01-01,direct',
-      'sipas,2024-Q1,22810,all,*,TC,element,12,,,,,suppressed,,2004-01-01,direct',
+      'survey,period,unit_code,breakdown,breakdown_value,indicator,level,n,satisfied,value,ci_low,ci_high,status,se,unit_valid_from,basis,flag',
+      'sipas,2024,585,all,*,overall,overall,512,,83.94,80.13,87.75,ok,1.01,2004-01-01,direct,',
+      'sipas,2024,585,field,dat-dai,TC1,item,120,101,84.17,2.68,100.00,ok,0.00,2004-01-01,direct,',
+      'sipas,2024-Q1,22810,all,*,TC,element,12,,,,,suppressed,,2004-01-01,direct,',
       '',
     ]);
   });
 
   it('rankings: probabilities with 3 decimals', () => {
     expect(lines('rankings.csv')).toEqual([
-      'survey,period,unit_level,unit_code,value,ci_low,ci_high,n,rank,rank_low,rank_high,p_first,k,p_top_k,status,unit_valid_from,basis,parent_code',
-      'sipas,2024,district,585,83.94,80.13,87.75,512,1,1,3,0.123,3,1.000,ranked,2004-01-01,direct,58',
-      'sipas,2024,district,584,,,,40,,,,,,,not_ranked,2004-01-01,direct,58',
+      'survey,period,unit_level,unit_code,value,ci_low,ci_high,n,rank,rank_low,rank_high,p_first,k,p_top_k,status,unit_valid_from,basis,parent_code,flag',
+      'sipas,2024,district,585,83.94,80.13,87.75,512,1,1,3,0.123,3,1.000,ranked,2004-01-01,direct,58,',
+      'sipas,2024,district,584,,,,40,,,,,,,not_ranked,2004-01-01,direct,58,',
       '',
     ]);
   });
 
-  it('element-rankings: the rankings columns, then the element', () => {
+  it('element-rankings: the rankings columns, then the element, then the release flag', () => {
     expect(lines('element-rankings.csv')).toEqual([
-      'survey,period,unit_level,unit_code,value,ci_low,ci_high,n,rank,rank_low,rank_high,p_first,k,p_top_k,status,unit_valid_from,basis,parent_code,indicator',
-      'sipas,2024,district,585,79.13,75.01,83.25,512,2,1,4,0.334,3,0.877,ranked,2004-01-01,direct,58,TC',
+      'survey,period,unit_level,unit_code,value,ci_low,ci_high,n,rank,rank_low,rank_high,p_first,k,p_top_k,status,unit_valid_from,basis,parent_code,indicator,flag',
+      'sipas,2024,district,585,79.13,75.01,83.25,512,2,1,4,0.334,3,0.877,ranked,2004-01-01,direct,58,TC,',
       '',
     ]);
   });
 
   it('targets, trends, coverage: negative numbers stay numbers, booleans true/false', () => {
     expect(lines('targets.csv').slice(1, 3)).toEqual([
-      '95-kh-ubnd-2024,dat-dai-85,sipas,585,2024,overall,field,dat-dai,>=,85.00,87.68,84.50,90.85,2.68,met,uncertain,2004-01-01,',
-      '95-kh-ubnd-2024,dat-dai-85,sipas,585,2024,overall,field,*,>=,85.00,,,,,no_data,,2004-01-01,',
+      '95-kh-ubnd-2024,dat-dai-85,sipas,585,2024,overall,field,dat-dai,>=,85.00,87.68,84.50,90.85,2.68,met,uncertain,2004-01-01,,',
+      '95-kh-ubnd-2024,dat-dai-85,sipas,585,2024,overall,field,*,>=,85.00,,,,,no_data,,2004-01-01,,',
     ]);
     expect(lines('trends.csv').slice(1, 3)).toEqual([
-      'sipas,2024,2023,585,all,*,overall,83.94,85.44,-1.50,-3.01,0.00,false,false,false,2004-01-01,direct',
-      'sipas,2024-Q1,2023-Q4,585,all,*,overall,80.00,70.00,,,,,true,false,2004-01-01,direct',
+      'sipas,2024,2023,585,all,*,overall,83.94,85.44,-1.50,-3.01,0.00,false,false,false,2004-01-01,direct,',
+      'sipas,2024-Q1,2023-Q4,585,all,*,overall,80.00,70.00,,,,,true,false,2004-01-01,direct,',
     ]);
-    expect(lines('coverage.csv').slice(1, 3)).toEqual(['sipas,2024,585,3,2,66.67,2004-01-01', 'sipas,2024,584,0,0,,2004-01-01']);
-    // comparisons.csv: the contract's columns, then the two unit versions; 80.125 rounds half away from 0.
+    expect(lines('coverage.csv').slice(1, 3)).toEqual(['sipas,2024,585,3,2,66.67,2004-01-01,', 'sipas,2024,584,0,0,,2004-01-01,']);
+    // comparisons.csv: the contract's columns, then the two unit versions and the flag; 80.125 rounds half away from 0.
     expect(lines('comparisons.csv').slice(0, 2)).toEqual([
-      'survey,period,unit_a,unit_b,indicator,value_a,value_b,difference,diff_ci_low,diff_ci_high,significant,unit_a_valid_from,unit_b_valid_from',
-      'sipas,2024,584,585,overall,80.13,83.94,-3.81,-7.73,0.11,false,2004-01-01,2004-01-01',
+      'survey,period,unit_a,unit_b,indicator,value_a,value_b,difference,diff_ci_low,diff_ci_high,significant,unit_a_valid_from,unit_b_valid_from,flag',
+      'sipas,2024,584,585,overall,80.13,83.94,-3.81,-7.73,0.11,false,2004-01-01,2004-01-01,',
     ]);
   });
 
@@ -332,7 +332,7 @@ describe('empty tables', () => {
     input.site = { ...input.site, sample_data: false };
     const written = await writePublished(empty, input);
     expect(readFileSync(join(empty, 'trends.csv'), 'utf8')).toBe(
-      '\uFEFFsurvey,period,previous_period,unit_code,breakdown,breakdown_value,indicator,value,previous_value,change,change_ci_low,change_ci_high,significant,method_break,boundary_break,unit_valid_from,basis\n',
+      '\uFEFFsurvey,period,previous_period,unit_code,breakdown,breakdown_value,indicator,value,previous_value,change,change_ci_low,change_ci_high,significant,method_break,boundary_break,unit_valid_from,basis,flag\n',
     );
     expect(readFileSync(join(empty, 'rankings.json'), 'utf8')).toBe('[]\n');
     const file = await asyncBufferFromFile(join(empty, 'responses-y-te.parquet'));
