@@ -48,7 +48,17 @@ import type { ComputedTables, IndexRow } from '../src/engine/tables.ts';
 import { writePublished, type PublishInput } from '../src/publish/write-published.ts';
 import { writeResponsesInBackground } from '../src/publish/responses-worker.ts';
 import { TableWriterThread } from '../src/publish/table-worker.ts';
-import { indicesSchema, trendsSchema, type TableSchema } from '../src/publish/schemas.ts';
+import {
+  comparisonsSchema,
+  coverageSchema,
+  elementRankingsSchema,
+  indicesSchema,
+  rankingsSchema,
+  targetsSchema,
+  trendsSchema,
+  type TableSchema,
+} from '../src/publish/schemas.ts';
+import { releaseRevisions } from '../src/releases/release-revisions.ts';
 import type { SurveyInstrument } from '../src/intake/types.ts';
 
 const repoRoot = resolve(import.meta.dirname, '..');
@@ -95,6 +105,10 @@ async function main(): Promise<void> {
     const plans = await loadPlans(dataDir, { registers, surveys }, warn);
     return { site, registers, surveys, plans };
   });
+  // The previous release (data/releases/) is read before any work, so a release id that is kept
+  // already stops the build at once.
+  const revisions = await releaseRevisions(dataDir, site, registers);
+  if (revisions.previous) console.log(`Release ${site.release.version}, compared with ${revisions.previous.release.version}`);
 
   // DuckDB-WASM compiles its 34 MB module asynchronously: start now, overlapping validation.
   const engineStarted = performance.now();
@@ -202,6 +216,8 @@ async function main(): Promise<void> {
       append(tables.indices, indices);
       append(tables.indicators, indicatorDictionary(survey));
     }
+    // Flags go into the rows before the writer thread takes them.
+    await stage('revisions against the previous release', () => revisions.flag(indicesSchema, tables.indices));
     const indicesWritten = written('indices', indicesSchema, tables.indices);
     for (const survey of computed) {
       const indices = indicesBySurvey.get(survey.id)!;
@@ -216,6 +232,11 @@ async function main(): Promise<void> {
       append(tables.trends, await stage('trends', () => computeTrends(wasm, indices, survey)));
       append(tables.comparisons, await stage('comparisons', () => computeComparisons(wasm, indices, { instrument: survey, units })));
     }
+    await stage('revisions against the previous release', () => {
+      revisions.flag(rankingsSchema, tables.rankings);
+      revisions.flag(elementRankingsSchema, tables.elementRankings);
+      revisions.flag(trendsSchema, tables.trends);
+    });
     const trendsWritten = written('trends', trendsSchema, tables.trends);
     for (const [k, survey] of computed.entries()) {
       // Every year and quarter with a response (computeCoverage's default): the periods of the indices.
@@ -226,6 +247,11 @@ async function main(): Promise<void> {
       wasm.run(`DROP TABLE ${agencyDays(k)}`);
     }
     tables.targets = await stage('targets', () => computeTargets(plans, tables.indices, tables.rankings, tables.coverage, site, registers));
+    await stage('revisions against the previous release', () => {
+      revisions.flag(targetsSchema, tables.targets);
+      revisions.flag(comparisonsSchema, tables.comparisons);
+      revisions.flag(coverageSchema, tables.coverage);
+    });
     wasm.close();
     prewritten.indices = await stage('wait for the table writer', () => indicesWritten);
     prewritten.trends = await stage('wait for the table writer', () => trendsWritten);
@@ -250,6 +276,7 @@ async function main(): Promise<void> {
       quarantine: quarantineCounts,
       sources: citedSources(dataDir, surveys, plans),
       prewritten,
+      revisions: revisions.rows,
       timings,
     }),
   );

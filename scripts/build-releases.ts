@@ -10,7 +10,8 @@
  * kept view (kept-release.ts), byte for byte what keeping it later stores. Builds run two at a time
  * (one per core of the machines this runs on).
  *
- * Usage: node scripts/build-releases.ts   (npm run build runs it after astro build)
+ * Usage: npm run releases   (npm run build runs it after astro build). DATA_DIR and PUBLISH_DIR
+ * as for npm run data; SIPAS_DIST_DIR (default dist/) receives the copies.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
@@ -37,12 +38,14 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir();
   const site = await loadSiteConfig(dataDir, () => {});
   const publicDir = join(repoRoot, 'public');
+  const publishDir = resolve(process.env.PUBLISH_DIR ?? join(publicDir, 'data'));
   const dist = resolve(process.env.SIPAS_DIST_DIR ?? join(repoRoot, 'dist'));
   const work = resolve(process.env.SIPAS_RELEASES_WORK_DIR ?? join(repoRoot, 'node_modules', '.cache', 'frozen-releases'));
+  if (!existsSync(join(publishDir, 'SHA256SUMS'))) throw new Error(`${publishDir} is empty: run npm run data (npm run build does) before building the frozen releases.`);
   const kept = (await listKeptReleases(dataDir)).filter((k) => k.release.version !== site.release.version);
   const jobs: FrozenJob[] = [
     ...kept.map((k): FrozenJob => ({ version: k.release.version, inputs: inputsDir(k), superseded: true, writeData: (dir) => restoreKeptData(k, dir) })),
-    { version: site.release.version, inputs: dataDir, superseded: false, writeData: (dir) => copyKeptView(join(publicDir, 'data'), dir) },
+    { version: site.release.version, inputs: dataDir, superseded: false, writeData: (dir) => copyKeptView(publishDir, dir) },
   ];
   const limit = Math.max(1, Math.min(2, availableParallelism()));
   const queue = [...jobs];
@@ -97,10 +100,6 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
   });
 }
 
-if (!existsSync(join(repoRoot, 'public', 'data', 'SHA256SUMS'))) {
-  console.error('public/data is empty: run npm run data (npm run build does) before building the frozen releases.');
-  process.exit(1);
-}
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

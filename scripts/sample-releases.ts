@@ -13,7 +13,7 @@
  * (src/releases/kept-release.ts). It refuses when data/releases/2026.1 exists: delete it first
  * to regenerate (after a change to the published formats, for instance).
  *
- * Usage: node scripts/sample-releases.ts
+ * Usage: npm run sample-releases
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

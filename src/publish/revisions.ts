@@ -13,24 +13,11 @@
  */
 import Papa from 'papaparse';
 import { publishRow, valuesInSchemaOrder } from './cell.ts';
+import type { ChangeKind, ReleaseChange } from '../intake/types.ts';
 import type { TableSchema } from './schemas.ts';
 
-export type ChangeKind = 'revision' | 'correction' | 'new' | 'withdrawn';
-
-/** One entry of a release's notes (site.json release.changes): why values changed. */
-export interface ReleaseChange {
-  kind: ChangeKind;
-  reason: { vi: string; en: string };
-  /** Scope; an absent list matches everything. */
-  surveys?: string[];
-  /** Period strings as in the tables ('2024', '2025-H1', …): a row matches when its `period` or its
-   *  `previous_period` (trends) starts with one of these. */
-  periods?: string[];
-  /** Unit codes: a row matches when one of ITS units (unit_code, unit_a, unit_b, parent_code) is
-   *  one of these or an ANCESTOR of one of these (a province total contains the district that
-   *  changed; a ranking row's parent_code is the group that changed). */
-  units?: string[];
-}
+/** A release's reasons for changed values are read from site.json (intake/read-release.ts). */
+export type { ChangeKind, ReleaseChange };
 
 export interface RevisionContext {
   release: string;
@@ -176,6 +163,7 @@ export function flagAndDiff(schema: TableSchema, rows: object[], previous: Previ
   const provisional = ctx.provisionalPeriods;
   const scope = new ScopeMatcher(ctx);
   const currentScope = textReader(names);
+  const rankedAmongSiblings = schema.name === 'targets';
 
   const revisions: RevisionRow[] = [];
   const unexplained: Unexplained[] = [];
@@ -193,7 +181,10 @@ export function flagAndDiff(schema: TableSchema, rows: object[], previous: Previ
       // Both releases usually list rows in the same order: the next previous row is tried first,
       // which is several times faster than a lookup among hundreds of thousands of keys.
       const at = previous.keys[next] === key ? next : previous.find(key);
-      const text: ScopeText = (name) => currentScope(texts, name);
+      // A rank target's value is its unit's rank among its siblings, so a change to a sibling
+      // moves it: the unit's parent stands in for the group, as parent_code does in rankings.
+      const text: ScopeText = (name) =>
+        name === 'parent_code' && rankedAmongSiblings ? ctx.parentsOf(currentScope(texts, 'unit_code') ?? '')[0] : currentScope(texts, name);
       if (at === undefined) {
         const reason = scope.reasonFor('new', text) ?? DEFAULT_NEW;
         revisions.push({ ...base, key, column: '', previous_value: '', value: '', kind: 'new', reason: reason.vi, reason_en: reason.en });

@@ -8,6 +8,7 @@
  * | responses-<survey id> (one per survey: responses-sipas, responses-y-te, …) | .csv .parquet |
  * | units, agencies, fields | .csv .parquet .json |
  * | quarantine-summary (counts by survey and reason, never row contents) | .csv .parquet .json |
+ * | revisions (every value changed since the previous release: src/publish/revisions.ts) | .csv .parquet |
  * | every table above (when its rows fit a worksheet) | .xlsx (Vietnamese) .en.xlsx (English) |
  * | datapackage.json, SHA256SUMS | — |
  * | sipas-<release>.zip: every file above (release-zip.ts) | — |
@@ -55,6 +56,7 @@ import {
   unitsSchema,
   crosswalkSchema,
   crosswalkRows,
+  revisionsSchema,
   type FileFormat,
   type QuarantineCount,
   type TableSchema,
@@ -88,6 +90,8 @@ export interface PublishInput {
    * are moved in instead of written from `tables`, which must still hold the same rows.
    */
   prewritten?: Partial<Record<'indices' | 'trends', PrewrittenTable>>;
+  /** The changed values since the previous release (src/releases/release-revisions.ts); none for the first. */
+  revisions?: readonly object[];
   /** If given, receives the seconds of the XLSX files and of the release archive (for the benchmark). */
   timings?: Record<string, number>;
 }
@@ -197,6 +201,7 @@ function tableSources(input: PublishInput): [TableSchema, RowSource | Prewritten
     [agenciesSchema, objectRows(agenciesSchema, input.agencies)],
     [fieldsSchema, objectRows(fieldsSchema, input.fields)],
     [quarantineSummarySchema, objectRows(quarantineSummarySchema, quarantine)],
+    [revisionsSchema, objectRows(revisionsSchema, input.revisions ?? [])],
   ];
 }
 

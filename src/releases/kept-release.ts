@@ -96,7 +96,8 @@ export function keepRelease(publishDir: string, dataDir: string, release: Releas
     else writeFileSync(join(data, name), bytes);
   }
   writeFileSync(join(data, SHA256SUMS), sha256sums);
-  for (const rel of [...listDataFiles(dataDir).filter((rel) => !isResponseFile(rel)), REGISTER_FILE]) {
+  const register = existsSync(join(dataDir, REGISTER_FILE)) ? [REGISTER_FILE] : [];
+  for (const rel of [...listDataFiles(dataDir).filter((rel) => !isResponseFile(rel)), ...register]) {
     const target = join(inputsDir(dir), rel);
     mkdirSync(dirname(target), { recursive: true });
     copyFileSync(join(dataDir, rel), target);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ComparisonRow, IndexRow, RankingRow, TrendRow } from '../../src/engine/tables.ts';
+import type { ComparisonRow, IndexRow, RankingRow, TargetRow, TrendRow } from '../../src/engine/tables.ts';
 import { formatCsv } from '../../src/publish/csv.ts';
 import { flagAndDiff, readPreviousTable, type ReleaseChange, type RevisionContext, type RevisionRow } from '../../src/publish/revisions.ts';
-import { comparisonsSchema, indicesSchema, rankingsSchema, trendsSchema, type TableSchema } from '../../src/publish/schemas.ts';
+import { comparisonsSchema, indicesSchema, rankingsSchema, targetsSchema, trendsSchema, type TableSchema } from '../../src/publish/schemas.ts';
 import { diffCsvTables } from './diff-tables.ts';
 
 // Units of the fixtures: province 58 ⊃ districts 585 (Ninh Sơn) and 582 ⊃ commune 22870 (in 585).
@@ -295,6 +295,45 @@ describe('scope through the other unit and period columns', () => {
     ].join('\n');
     const revisions = flagAndDiff(rankingsSchema, [row], readPreviousTable(rankingsSchema, previous), context([LATE_585]));
     expect(revisions).toEqual([{ ...base, file: 'rankings.csv', key: 'sipas|2024|district|582|2020-01-01|', column: 'rank', previous_value: '1', value: '2', ...late }]);
+  });
+});
+
+describe('a rank target', () => {
+  it('is matched through its unit\'s parent: a sibling\'s late questionnaires move its rank', () => {
+    // 582's target "top 1 of the districts": 585's late questionnaires put 585 first, so 582's
+    // rank 1 → 2 and the target met → not met, though 582 itself is outside LATE_585's units.
+    const target = (rank: number, status: TargetRow['status']): TargetRow => ({
+      plan: 'kh-1',
+      target: 'rank',
+      survey: 'sipas',
+      unit_code: '582',
+      period: '2024',
+      indicator: 'overall',
+      breakdown: 'all',
+      breakdown_value: '*',
+      comparator: '<=',
+      threshold: 1,
+      value: rank,
+      ci_low: null,
+      ci_high: null,
+      gap: 1 - rank,
+      status,
+      certainty: 'clear',
+      unit_valid_from: '2020-01-01',
+      successor_units: null,
+    });
+    const previous = readPreviousTable(targetsSchema, formatCsv(targetsSchema, [target(1, 'met')]));
+    const row = target(2, 'not_met');
+    const revisions = flagAndDiff(targetsSchema, [row], previous, context([LATE_585]));
+    expect(revisions.map((r) => [r.column, r.previous_value, r.value, r.kind])).toEqual([
+      ['value', '1.00', '2.00', 'revision'],
+      ['gap', '0.00', '-1.00', 'revision'],
+      ['status', 'met', 'not_met', 'revision'],
+    ]);
+    expect(row.flag).toBe('r');
+    // Without the sibling rule nothing would explain it: a change to a unit of another province
+    // does not reach 582.
+    expect(() => flagAndDiff(targetsSchema, [target(2, 'not_met')], previous, context([{ ...LATE_585, units: ['99'] }]))).toThrow(/3 published values changed since release 2026.1 without a reason/);
   });
 });
 

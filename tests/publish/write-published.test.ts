@@ -43,7 +43,7 @@ const datapackage = () => JSON.parse(read('datapackage.json')) as { resources: P
 
 describe('the files written', () => {
   it('writes every table in its formats and two XLSX, then datapackage.json, SHA256SUMS and the release ZIP', () => {
-    const tables = ['indices', 'rankings', 'element-rankings', 'targets', 'trends', 'comparisons', 'coverage', 'indicators', 'responses-sipas', 'responses-y-te', 'units', 'crosswalk', 'agencies', 'fields', 'quarantine-summary'];
+    const tables = ['indices', 'rankings', 'element-rankings', 'targets', 'trends', 'comparisons', 'coverage', 'indicators', 'responses-sipas', 'responses-y-te', 'units', 'crosswalk', 'agencies', 'fields', 'quarantine-summary', 'revisions'];
     const small = ['rankings', 'element-rankings', 'targets', 'coverage', 'indicators', 'units', 'crosswalk', 'agencies', 'fields', 'quarantine-summary'];
     const expected = [
       ...tables.flatMap((t) => [`${t}.csv`, `${t}.parquet`, `${t}.xlsx`, `${t}.en.xlsx`]),
