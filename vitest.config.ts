@@ -9,6 +9,8 @@ const SITE_TESTS = [
   'tests/site/built-term-notes.test.ts',
   'tests/site/built-languages.test.ts',
   'tests/site/built-trends.test.ts',
+  'tests/site/built-releases.test.ts',
+  'tests/site/frozen-stable.test.ts',
 ];
 
 export default defineConfig({

@@ -11,7 +11,8 @@
  * (one per core of the machines this runs on).
  *
  * Usage: npm run releases   (npm run build runs it after astro build). DATA_DIR and PUBLISH_DIR
- * as for npm run data; SIPAS_DIST_DIR (default dist/) receives the copies.
+ * as for npm run data; SIPAS_DIST_DIR (default dist/) receives the copies; SIPAS_RELEASES (ids,
+ * comma-separated) builds only those.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
@@ -43,10 +44,13 @@ async function main(): Promise<void> {
   const work = resolve(process.env.SIPAS_RELEASES_WORK_DIR ?? join(repoRoot, 'node_modules', '.cache', 'frozen-releases'));
   if (!existsSync(join(publishDir, 'SHA256SUMS'))) throw new Error(`${publishDir} is empty: run npm run data (npm run build does) before building the frozen releases.`);
   const kept = (await listKeptReleases(dataDir)).filter((k) => k.release.version !== site.release.version);
-  const jobs: FrozenJob[] = [
+  const all: FrozenJob[] = [
     ...kept.map((k): FrozenJob => ({ version: k.release.version, inputs: inputsDir(k), superseded: true, writeData: (dir) => restoreKeptData(k, dir) })),
     { version: site.release.version, inputs: dataDir, superseded: false, writeData: (dir) => copyKeptView(publishDir, dir) },
   ];
+  // SIPAS_RELEASES=2026.1,2026.2 builds only those (a test rebuilds the kept ones after adding a release).
+  const only = process.env.SIPAS_RELEASES?.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  const jobs = only ? all.filter((job) => only.includes(job.version)) : all;
   const limit = Math.max(1, Math.min(2, availableParallelism()));
   const queue = [...jobs];
   const timings: string[] = [];

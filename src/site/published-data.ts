@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
-import type { ComparisonRow, CoverageRow, ElementRankingRow, IndexRow, IndicatorRow, RankingRow, TargetRow, TrendRow } from '../engine/tables.ts';
+import type { ReleaseFlag, ComparisonRow, CoverageRow, ElementRankingRow, IndexRow, IndicatorRow, RankingRow, TargetRow, TrendRow } from '../engine/tables.ts';
 import { rowVersionId } from './unit-versions.ts';
 
 /**
@@ -39,6 +39,8 @@ function readCsv(name: string, keepLine?: (line: string) => boolean): Raw[] {
 const num = (s: string | undefined): number | null => (s === undefined || s === '' ? null : Number(s));
 const int = (s: string | undefined): number => (s === undefined || s === '' ? 0 : Number(s));
 const str = (s: string | undefined): string => s ?? '';
+/** The release flag of a row (data-contract.md → Releases): `p`, `r`, or null. */
+const flag = (s: string | undefined): ReleaseFlag | null => (s === 'p' || s === 'r' ? s : null);
 const bool = (s: string | undefined): boolean | null => (s === 'true' ? true : s === 'false' ? false : null);
 
 function toIndex(r: Raw): IndexRow {
@@ -59,6 +61,7 @@ function toIndex(r: Raw): IndexRow {
     se: num(r.se),
     unit_valid_from: str(r.unit_valid_from),
     basis: str(r.basis) as IndexRow['basis'],
+    flag: flag(r.flag),
   };
 }
 
@@ -82,6 +85,7 @@ function toRanking(r: Raw): RankingRow {
     unit_valid_from: str(r.unit_valid_from),
     basis: str(r.basis) as RankingRow['basis'],
     parent_code: str(r.parent_code),
+    flag: flag(r.flag),
   };
 }
 
@@ -108,6 +112,7 @@ function toTrend(r: Raw): TrendRow {
     boundary_break: r.boundary_break === 'true',
     unit_valid_from: str(r.unit_valid_from),
     basis: str(r.basis) as TrendRow['basis'],
+    flag: flag(r.flag),
   };
 }
 
@@ -138,6 +143,7 @@ function toCoverage(r: Raw): CoverageRow {
     agencies_measured: int(r.agencies_measured),
     coverage: num(r.coverage),
     unit_valid_from: str(r.unit_valid_from),
+    flag: flag(r.flag),
   };
 }
 
@@ -161,6 +167,7 @@ function toTarget(r: Raw): TargetRow {
     certainty: (r.certainty || null) as TargetRow['certainty'],
     unit_valid_from: str(r.unit_valid_from),
     successor_units: r.successor_units || null,
+    flag: flag(r.flag),
   };
 }
 

@@ -10,6 +10,7 @@ import { statusWords } from '../charts/bullet-chart.ts';
 import type { DataTableCell } from '../components/data-table.ts';
 import { formatInterval, formatNumber, formatPercent, formatPoints, formatProbability, MISSING } from './format.ts';
 import type { Lang } from './i18n.ts';
+import { FLAG_WORDS } from './release-words.ts';
 
 interface Estimate {
   value: number | null;
@@ -17,14 +18,21 @@ interface Estimate {
   ci_high: number | null;
   n: number;
   status?: string;
+  /** The row's release flag (`p` provisional, `r` revised since the previous release). */
+  flag?: string | null;
 }
 
 const isSuppressed = (row: Estimate): boolean => row.status === 'suppressed' || row.value === null;
 
-/** The value, or "quá ít phản hồi (n = 12)" in the muted style when the cell is suppressed. */
+/**
+ * The value, or "quá ít phản hồi (n = 12)" in the muted style when the cell is suppressed; a
+ * flagged row says so under the value ("r: đã sửa đổi"), as the CSV's `flag` column does.
+ */
 export function valueCell(row: Estimate, lang: Lang): DataTableCell {
-  if (isSuppressed(row)) return { text: CHART_WORDS[lang].tooFew(row.n), className: 'suppressed' };
-  return formatPercent(row.value, lang);
+  const note = row.flag === 'p' || row.flag === 'r' ? FLAG_WORDS[row.flag][lang] : undefined;
+  if (isSuppressed(row)) return { text: CHART_WORDS[lang].tooFew(row.n), className: 'suppressed', ...(note && { note }) };
+  const text = formatPercent(row.value, lang);
+  return note ? { text, note } : text;
 }
 
 /** The 95 % interval, or `—` when there is none (suppressed cells, coverage). */
@@ -46,9 +54,10 @@ export function probabilityCell(p: number | null, lang: Lang): string {
 }
 
 /** A target's status and certainty in words ("Chưa đạt, trong biên sai số"), styled by status. */
-export function targetStatusCell(row: Pick<TargetRow, 'status' | 'certainty'>, lang: Lang): DataTableCell {
+export function targetStatusCell(row: Pick<TargetRow, 'status' | 'certainty' | 'flag'>, lang: Lang): DataTableCell {
   const className = row.status === 'met' ? 'status-met' : row.status === 'not_met' ? 'status-not-met' : 'suppressed';
-  return { text: statusWords(row.status, row.certainty, lang).join(', '), className };
+  const note = row.flag ? FLAG_WORDS[row.flag][lang] : undefined;
+  return { text: statusWords(row.status, row.certainty, lang).join(', '), className, ...(note && { note }) };
 }
 
 /** A target's value: a percentage, or a rank for rank targets. */
