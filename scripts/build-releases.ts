@@ -41,7 +41,9 @@ async function main(): Promise<void> {
   const publicDir = join(repoRoot, 'public');
   const publishDir = resolve(process.env.PUBLISH_DIR ?? join(publicDir, 'data'));
   const dist = resolve(process.env.SIPAS_DIST_DIR ?? join(repoRoot, 'dist'));
-  const work = resolve(process.env.SIPAS_RELEASES_WORK_DIR ?? join(repoRoot, 'node_modules', '.cache', 'frozen-releases'));
+  // Inside the project on purpose: for an output folder outside it, Astro writes its server chunks
+  // to <project>/.astro/, which two builds at once would share (and break).
+  const work = join(repoRoot, 'node_modules', '.cache', 'frozen-releases');
   if (!existsSync(join(publishDir, 'SHA256SUMS'))) throw new Error(`${publishDir} is empty: run npm run data (npm run build does) before building the frozen releases.`);
   const kept = (await listKeptReleases(dataDir)).filter((k) => k.release.version !== site.release.version);
   const all: FrozenJob[] = [

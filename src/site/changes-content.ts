@@ -1,9 +1,10 @@
 /**
  * The changelog of a release (route `changes`): revisions.csv as a reader needs it. The file lists
  * every changed published value; the page groups the headline ones by unit, largest change first
- * — a unit's yearly, quarterly and monthly index and its elements (indices.csv `value`, all
- * respondents), its rank (rankings.csv `rank`) — and counts the rest per file and kind, with the
- * file one click away.
+ * — a unit's yearly and quarterly index and its elements (indices.csv `value`, all respondents),
+ * its rank (rankings.csv `rank`) — and counts the rest per file and kind, with the file one click
+ * away. Months are left to the file: a month's few questionnaires swing more than the year a
+ * report quotes, and would push the years off the page.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -90,7 +91,7 @@ export function headlineChanges(rows: readonly RevisionRecord[], isElementOrOver
     let what: string | undefined;
     if (row.file === 'indices.csv' && row.column === 'value' && fields.breakdown === 'all' && isElementOrOverall(fields.survey ?? '', fields.indicator ?? '')) what = fields.indicator;
     if (row.file === 'rankings.csv' && row.column === 'rank') what = 'rank';
-    if (!what) continue;
+    if (!what || /^\d{4}-\d{2}$/.test(fields.period ?? '')) continue;
     const id = `${fields.unit_code}@${fields.unit_valid_from}`;
     let unit = byUnit.get(id);
     if (!unit) {

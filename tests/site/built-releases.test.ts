@@ -39,8 +39,8 @@ const KEYS: Record<string, string[]> = {
 };
 
 /** revisions.csv's values are text: the CSV guards one starting with - (a negative number) by a '. */
-const unguard = (text: string | undefined) => (text !== undefined && /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text);
-const revisions = parse(current('revisions.csv')).map((r) => ({ ...r, previous_value: unguard(r.previous_value), value: unguard(r.value) }));
+const unguard = (text: string | undefined): string => (text !== undefined && /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : (text ?? ''));
+const revisions: Row[] = parse(current('revisions.csv')).map((r) => ({ ...r, previous_value: unguard(r.previous_value), value: unguard(r.value) }));
 
 describe('revisions.csv, release 2026.2 against 2026.1', () => {
   test.each(Object.keys(KEYS))('%s: exactly the values that differ between the two releases', (file) => {

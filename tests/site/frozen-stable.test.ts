@@ -51,7 +51,7 @@ beforeAll(() => {
     rebuilt = join(work, 'dist');
     const run = spawnSync('npm', ['run', 'releases'], {
       cwd: ROOT,
-      env: { ...process.env, DATA_DIR: data, SIPAS_DIST_DIR: rebuilt, SIPAS_RELEASES: '2026.1,2026.2', SIPAS_RELEASES_WORK_DIR: join(work, 'frozen') },
+      env: { ...process.env, DATA_DIR: data, SIPAS_DIST_DIR: rebuilt, SIPAS_RELEASES: '2026.1,2026.2' },
       encoding: 'utf8',
     });
     if (run.status !== 0) throw new Error(`npm run releases failed:\n${run.stdout}\n${run.stderr}`);
