@@ -104,7 +104,7 @@ describe('the changes page', () => {
     expect(reasons.map((r) => r.split(':')[0])).toEqual(['sửa đổi do có thêm số liệu', 'đính chính lỗi']);
     // The counts table against the file: every file's corrections.
     for (const file of ['indices.csv', 'rankings.csv']) {
-      const row = page.locator('#counts-table tbody tr', { hasText: file });
+      const row = page.locator('#counts-table tbody tr').filter({ has: page.locator('th', { hasText: new RegExp(`^${file.replace('.', '\\.')}$`) }) });
       const cells = await row.locator('td').allInnerTexts();
       const count = (kind: string) => revisions.filter((r) => r.file === file && r.kind === kind).length.toLocaleString('vi-VN');
       expect(cells).toEqual([count('revision'), count('correction'), count('new'), count('withdrawn')]);
