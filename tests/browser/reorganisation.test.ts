@@ -53,6 +53,9 @@ function page(path: string): Document {
   }
   return doc;
 }
+/** A value cell as the page prints it: the value, then its release flag's words under it (data-contract.md → Releases). */
+const FLAG_NOTE: Record<string, string> = { p: 'p: tạm thời', r: 'r: đã sửa đổi' };
+const FLAG_NOTE_EN: Record<string, string> = { p: 'p: provisional', r: 'r: revised' };
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(NBSP, ' ').replace(/\s+/g, ' ').trim();
 const built = (href: string) => resolveFile(DIST, href.split('#')[0] ?? href) !== null;
 
@@ -129,21 +132,21 @@ describe('a new unit: Xã Ninh Sơn (22810 from 2025-07-01)', () => {
     const backCast2024 = overall('22810', '2025-07-01', '2024');
     expect(backCast2024.basis).toBe('back-cast');
     expect(byLabel.get('2024 (tính ngược)')?.slice(2)).toEqual([
-      viPercent(backCast2024.value as string),
+      viPercent(backCast2024.value as string) + (FLAG_NOTE[backCast2024.flag ?? ''] ?? ''),
       `${viPercent(backCast2024.ci_low as string)}–${viPercent(backCast2024.ci_high as string)}`,
       backCast2024.n,
     ]);
     const direct2026 = overall('22810', '2025-07-01', '2026');
     expect(direct2026.basis).toBe('direct');
     expect(byLabel.get('2026')?.slice(2)).toEqual([
-      viPercent(direct2026.value as string),
+      viPercent(direct2026.value as string) + (FLAG_NOTE[direct2026.flag ?? ''] ?? ''),
       `${viPercent(direct2026.ci_low as string)}–${viPercent(direct2026.ci_high as string)}`,
       direct2026.n,
     ]);
     // The English table labels them too.
     const enRows = tableRows(en.querySelector('#trend-sipas-22810-2025-year-table')).filter((r) => r[1] === 'Ninh Sơn Commune');
     expect(enRows.map((r) => r[0])).toContain('2024 (back-cast)');
-    expect(enRows.find((r) => r[0] === '2026')?.[2]).toBe(enPercent(direct2026.value as string));
+    expect(enRows.find((r) => r[0] === '2026')?.[2]).toBe(enPercent(direct2026.value as string) + (FLAG_NOTE_EN[direct2026.flag ?? ''] ?? ''));
   });
 
   it('shows the 2026 value and its rank among the province’s communes in the key figures', () => {
@@ -166,8 +169,8 @@ describe('a reused code under the same name: Phường Đô Vinh from 2025-07-01
     const rows = tableRows(doc.querySelector('#trend-sipas-22738-2025-year-table')).filter((r) => r[1] === 'Phường Đô Vinh');
     const backCast = overall('22738', '2025-07-01', '2024');
     const direct = overall('22738', '2025-07-01', '2026');
-    expect(rows.find((r) => r[0] === '2024 (tính ngược)')?.[2]).toBe(viPercent(backCast.value as string));
-    expect(rows.find((r) => r[0] === '2026')?.[2]).toBe(viPercent(direct.value as string));
+    expect(rows.find((r) => r[0] === '2024 (tính ngược)')?.[2]).toBe(viPercent(backCast.value as string) + (FLAG_NOTE[backCast.flag ?? ''] ?? ''));
+    expect(rows.find((r) => r[0] === '2026')?.[2]).toBe(viPercent(direct.value as string) + (FLAG_NOTE[direct.flag ?? ''] ?? ''));
     expect(rows.map((r) => r[0])).toContain('2025 (một phần năm: 01/07–31/12)');
   });
 });
@@ -193,10 +196,11 @@ describe('a split commune: the old Phường Đông Hải (22768) on the page of
 describe('the old map’s pages end with their successors', () => {
   it('Huyện Ninh Sơn links to the five units its territory went to, each of which has a page', () => {
     const doc = page('/don-vi/585-ninh-son/');
-    const sections = [...doc.querySelectorAll('main section')];
+    // The page's last section but the table of its numbers in every release: nothing of the old
+    // map follows it.
+    const sections = [...doc.querySelectorAll('main section')].filter((s) => s.getAttribute('aria-labelledby') !== 'in-every-release');
     const section = doc.querySelector('section[aria-labelledby="successors"]');
-    // The page's last section: nothing of the old map follows it.
-    expect(sections.at(-1)).toBe(section);
+    expect(sections.at(-1)?.getAttribute('aria-labelledby')).toBe('successors');
     expect(text(section?.querySelector('h2'))).toBe('Từ ngày 01/07/2025');
     expect(text(section?.querySelector('p'))).toBe(
       'Ngày 01/07/2025 cấp huyện kết thúc và tỉnh Ninh Thuận nhập vào tỉnh Khánh Hòa. Địa bàn của Huyện Ninh Sơn nay thuộc các đơn vị sau (kết quả của Huyện Ninh Sơn dừng ở ngày 30/06/2025):',

@@ -22,7 +22,7 @@ const DATA_PAGES: readonly RouteKey[] = ['home', 'ranking', 'trends', 'unit', 'p
 const pages = htmlPages(DIST).flatMap((p) => {
   const parsed = parsePath(p.path);
   if (!parsed || !DATA_PAGES.includes(parsed.route.key)) return [];
-  return [{ ...p, lang: parsed.lang, key: parsed.route.key, report: termNoteReport(readFileSync(p.file, 'utf8'), parsed.lang) }];
+  return [{ ...p, lang: parsed.lang, release: parsed.release ?? null, key: parsed.route.key, report: termNoteReport(readFileSync(p.file, 'utf8'), parsed.lang) }];
 });
 
 describe('hard words explained where they first appear', () => {
@@ -38,21 +38,27 @@ describe('hard words explained where they first appear', () => {
   });
 
   test('every note links to a section of the methodology page that exists', () => {
-    const ids = new Map(
-      LANGS.map((lang) => {
-        const path = pathOf({ key: 'methodology' }, lang);
+    // The methodology page of the page's own release: the live one, or a frozen copy's.
+    const known = new Map<string, { path: string; ids: Set<string> }>();
+    const methodology = (lang: (typeof LANGS)[number], release: string | null) => {
+      const path = pathOf({ key: 'methodology' }, lang, release);
+      let target = known.get(path);
+      if (!target) {
         const { document } = parseHTML(readFileSync(join(DIST, path, 'index.html'), 'utf8'));
-        return [lang, { path, ids: new Set(Array.from(document.querySelectorAll('[id]')).map((e) => e.id)) }];
-      }),
-    );
+        target = { path, ids: new Set(Array.from(document.querySelectorAll('[id]')).map((e) => e.id)) };
+        known.set(path, target);
+      }
+      return target;
+    };
     for (const lang of LANGS) {
-      const target = ids.get(lang);
-      for (const anchor of methodologyAnchors(lang)) expect(target?.ids.has(anchor), `${target?.path}#${anchor}`).toBe(true);
+      const target = methodology(lang, null);
+      for (const anchor of methodologyAnchors(lang)) expect(target.ids.has(anchor), `${target.path}#${anchor}`).toBe(true);
     }
+    expect(pages.some((p) => p.release !== null), 'the frozen copies are checked too').toBe(true);
     const broken = pages.flatMap((p) =>
       p.report.links
         .filter((href) => {
-          const target = ids.get(p.lang);
+          const target = methodology(p.lang, p.release);
           const [path, fragment = ''] = href.split('#');
           return !target || path !== target.path || !target.ids.has(decodeURIComponent(fragment));
         })
