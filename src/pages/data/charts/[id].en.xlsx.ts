@@ -5,10 +5,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { chartXlsx, type ChartDataset } from '../../../site/chart-datasets.ts';
 import { siteChartDatasets } from '../../../site/site-chart-datasets.ts';
+import { frozenBuild } from '../../../site/frozen-release.ts';
 import { siteConfig } from '../../../site/site-config.ts';
 
+// A frozen copy serves no spreadsheet twins (xlsx-links.ts).
 export const getStaticPaths = (async () =>
-  (await siteChartDatasets()).map((dataset) => ({ params: { id: dataset.id }, props: { dataset } }))) satisfies GetStaticPaths;
+  frozenBuild() ? [] : (await siteChartDatasets()).map((dataset) => ({ params: { id: dataset.id }, props: { dataset } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) =>
   new Response(Buffer.from(chartXlsx((props as { dataset: ChartDataset }).dataset, await siteConfig()).en), {
