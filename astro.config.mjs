@@ -18,6 +18,8 @@ export default defineConfig({
   site: site.base_url,
   publicDir: process.env.SIPAS_PUBLIC_DIR || './public',
   outDir: process.env.SIPAS_OUT_DIR || './dist',
+  // Each frozen build has its own (the content layer's data store lives here during a build).
+  cacheDir: process.env.SIPAS_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   // Every page is static HTML; no client framework.

@@ -42,7 +42,8 @@ async function main(): Promise<void> {
   const publishDir = resolve(process.env.PUBLISH_DIR ?? join(publicDir, 'data'));
   const dist = resolve(process.env.SIPAS_DIST_DIR ?? join(repoRoot, 'dist'));
   // Inside the project on purpose: for an output folder outside it, Astro writes its server chunks
-  // to <project>/.astro/, which two builds at once would share (and break).
+  // to <project>/.astro/, which two builds at once would share (and break). Each build also gets
+  // its own cache folder (SIPAS_CACHE_DIR), where Astro keeps the content layer's data store.
   const work = join(repoRoot, 'node_modules', '.cache', 'frozen-releases');
   if (!existsSync(join(publishDir, 'SHA256SUMS'))) throw new Error(`${publishDir} is empty: run npm run data (npm run build does) before building the frozen releases.`);
   const kept = (await listKeptReleases(dataDir)).filter((k) => k.release.version !== site.release.version);
@@ -89,6 +90,7 @@ async function buildFrozen(job: FrozenJob, where: { publicDir: string; dist: str
     SIPAS_FROZEN_SUPERSEDED: job.superseded ? '1' : '0',
     SIPAS_PUBLIC_DIR: pub,
     SIPAS_OUT_DIR: out,
+    SIPAS_CACHE_DIR: join(root, 'astro-cache'),
   });
   for (const { from, to } of frozenOutputMoves(out, where.dist, job.version)) {
     rmSync(to, { recursive: true, force: true });
