@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
-import type { ReleaseFlag, ComparisonRow, CoverageRow, ElementRankingRow, IndexRow, IndicatorRow, RankingRow, TargetRow, TrendRow } from '../engine/tables.ts';
+import type { ComparisonRow, CoverageRow, ElementRankingRow, IndexRow, IndicatorRow, RankingRow, ReleaseFlag, TargetRow, TrendRow } from '../engine/tables.ts';
 import { rowVersionId } from './unit-versions.ts';
 
 /**

@@ -4,13 +4,13 @@
  * for the "in every release" table at the foot of a unit page. A frozen copy's build sees only
  * its own release: its data folder is the kept inputs, which hold no releases/.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Release } from '../intake/types.ts';
 import { listKeptReleases, readKeptTable, type KeptRelease } from '../releases/kept-release.ts';
 import { PUBLISHED_DIR } from './published-data.ts';
 import { dataDir, siteConfig } from './site-config.ts';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 /** Anchor of the table of a unit's numbers in every release (unit pages; citations link to it). */
 export const IN_EVERY_RELEASE_ID = 'in-every-release';

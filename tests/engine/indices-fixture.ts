@@ -69,7 +69,7 @@ export function siteWith(minNPublish: number): SiteConfig {
     title: { vi: 'Thử', en: 'Test' },
     base_url: 'https://example.org/',
     release: { version: 'test', date: '2025-01-01', status: 'final', provisional_periods: [], changes: [] },
-  planned_releases: [],
+    planned_releases: [],
     licence: { id: 'CC-BY-4.0', title: 'CC BY 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' },
     thresholds: { min_n_publish: minNPublish, min_n_rank: 100, max_quarantine_share: 0.01 },
     province_code: '90',
