@@ -29,6 +29,8 @@ const KEPT_DATA = /\.(csv|json|parquet)$/;
 /** Kept gzipped in the repository (Parquet is compressed already). */
 const GZIPPED = /\.(csv|json)$/;
 
+const NEVER_CHANGES = `A kept release must never change; restore its files from git (git checkout -- data/${KEPT_RELEASES_DIR}/).`;
+
 export interface KeptRelease {
   release: Release;
   /** `data/releases/<id>`. */
@@ -123,13 +125,20 @@ export function restoreKeptData(kept: KeptRelease, outDir: string): string[] {
   return files;
 }
 
-/** The text of one kept table, e.g. the previous release's `indices.csv` (for the revisions). */
+/**
+ * The text of one kept table, e.g. the previous release's `indices.csv` (for the revisions),
+ * checked against its SHA256SUMS line like every restored file.
+ */
 export function readKeptTable(kept: KeptRelease, name: string): string | undefined {
   const data = keptDataDir(kept.dir);
   const stored = join(data, GZIPPED.test(name) ? `${name}.gz` : name);
   if (!existsSync(stored)) return undefined;
-  const bytes = readFileSync(stored);
-  return (GZIPPED.test(name) ? gunzipSync(bytes) : bytes).toString('utf8');
+  const raw = readFileSync(stored);
+  const bytes = GZIPPED.test(name) ? gunzipSync(raw) : raw;
+  if (createHash('sha256').update(bytes).digest('hex') !== readSums(join(data, SHA256SUMS)).get(name)) {
+    throw new Error(`the kept release ${kept.release.version} (${data}): ${name} does not match its ${SHA256SUMS} line. ${NEVER_CHANGES}`);
+  }
+  return bytes.toString('utf8');
 }
 
 function verify(dir: string, files: readonly string[], sha256sums: string, what = dir): void {
@@ -137,7 +146,7 @@ function verify(dir: string, files: readonly string[], sha256sums: string, what 
   for (const name of files) {
     const actual = createHash('sha256').update(readFileSync(join(dir, name))).digest('hex');
     if (actual !== sums.get(name)) {
-      throw new Error(`${what}: ${name} does not match its ${SHA256SUMS} line. A kept release must never change; restore its files from git (git checkout -- data/${KEPT_RELEASES_DIR}/).`);
+      throw new Error(`${what}: ${name} does not match its ${SHA256SUMS} line. ${NEVER_CHANGES}`);
     }
   }
 }

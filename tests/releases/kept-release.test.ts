@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Release } from '../../src/intake/types.ts';
 import { copyKeptView, keepRelease, keptView, readKeptTable, restoreKeptData } from '../../src/releases/kept-release.ts';
@@ -87,6 +87,9 @@ describe('keeping a release (data-contract.md → Releases)', () => {
     expect(() => restoreKeptData({ release: RELEASE, dir }, mkdtempSync(join(tmpdir(), 'kept-bad-')))).toThrow(
       /kept release 2026.1 .*indices.parquet does not match its SHA256SUMS line/,
     );
+    // The data step reads the previous release's tables through the same check.
+    writeFileSync(join(dir, 'data', 'indices.csv.gz'), gzipSync('\uFEFFsurvey,period,value\nsipas,2024,91.00\n'));
+    expect(() => readKeptTable({ release: RELEASE, dir }, 'indices.csv')).toThrow(/indices.csv does not match its SHA256SUMS line/);
   });
 });
 
