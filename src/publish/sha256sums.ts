@@ -27,3 +27,13 @@ export function formatSha256Sums(entries: readonly { file: string; sha256: strin
     .map(({ file, sha256 }) => `${sha256}  ${file}\n`)
     .join('');
 }
+
+/** A SHA256SUMS text read back: the sha256 of each file it lists, by file name, in its order. */
+export function parseSha256Sums(text: string): Map<string, string> {
+  const sums = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const match = /^([0-9a-f]{64}) {2}(.+)$/.exec(line);
+    if (match) sums.set(match[2] as string, match[1] as string);
+  }
+  return sums;
+}

@@ -20,9 +20,10 @@ import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { KEPT_RELEASES_DIR, REGISTER_FILE, listDataFiles } from '../intake/provenance.ts';
 import { loadSiteConfig } from '../intake/load-site-config.ts';
+import { SHA256SUMS_FILE, formatSha256Sums, parseSha256Sums } from '../publish/sha256sums.ts';
 import type { Release } from '../intake/types.ts';
 
-export const SHA256SUMS = 'SHA256SUMS';
+const SHA256SUMS = SHA256SUMS_FILE;
 const DATAPACKAGE = 'datapackage.json';
 /** Published files a frozen release serves: the tables in their contract formats. */
 const KEPT_DATA = /\.(csv|json|parquet)$/;
@@ -65,7 +66,7 @@ export function keptView(publishDir: string): { files: string[]; sha256sums: str
   const sums = readSums(join(publishDir, SHA256SUMS));
   const files = [...sums.keys()].filter((name) => KEPT_DATA.test(name));
   if (!files.includes(DATAPACKAGE)) throw new Error(`${publishDir}/${SHA256SUMS} does not list ${DATAPACKAGE}: run npm run data first.`);
-  return { files, sha256sums: files.map((name) => `${sums.get(name)}  ${name}\n`).join('') };
+  return { files, sha256sums: formatSha256Sums(files.map((file) => ({ file, sha256: sums.get(file) as string }))) };
 }
 
 /** Copies a published folder's kept view into `outDir` (the current release's frozen data). */
@@ -111,7 +112,7 @@ export function keepRelease(publishDir: string, dataDir: string, release: Releas
 export function restoreKeptData(kept: KeptRelease, outDir: string): string[] {
   const data = keptDataDir(kept.dir);
   const sha256sums = readFileSync(join(data, SHA256SUMS), 'utf8');
-  const files = [...readSums(join(data, SHA256SUMS)).keys()];
+  const files = [...parseSha256Sums(sha256sums).keys()];
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   for (const name of files) {
@@ -142,7 +143,7 @@ export function readKeptTable(kept: KeptRelease, name: string): string | undefin
 }
 
 function verify(dir: string, files: readonly string[], sha256sums: string, what = dir): void {
-  const sums = new Map(sha256sums.trim().split('\n').map((line) => [line.slice(66), line.slice(0, 64)]));
+  const sums = parseSha256Sums(sha256sums);
   for (const name of files) {
     const actual = createHash('sha256').update(readFileSync(join(dir, name))).digest('hex');
     if (actual !== sums.get(name)) {
@@ -153,12 +154,7 @@ function verify(dir: string, files: readonly string[], sha256sums: string, what 
 
 function readSums(path: string): Map<string, string> {
   if (!existsSync(path)) throw new Error(`${path} is missing.`);
-  const sums = new Map<string, string>();
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    const match = /^([0-9a-f]{64}) {2}(.+)$/.exec(line);
-    if (match?.[1] && match[2]) sums.set(match[2], match[1]);
-  }
-  return sums;
+  return parseSha256Sums(readFileSync(path, 'utf8'));
 }
 
 /** Survey responses are not kept: the published tables hold what the release showed. */

@@ -8,11 +8,10 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Papa from 'papaparse';
 import type { ChangeKind } from '../intake/types.ts';
 import { formatNumber, formatPercent, formatPeriod } from './format.ts';
 import type { Lang } from './i18n.ts';
-import { PUBLISHED_DIR } from './published-data.ts';
+import { PUBLISHED_DIR, parsePublishedCsv } from './published-data.ts';
 
 export const REVISIONS_FILE = 'revisions.csv';
 
@@ -37,7 +36,7 @@ export function readRevisions(dir = PUBLISHED_DIR): RevisionRecord[] {
   if (dir === PUBLISHED_DIR && cached) return cached;
   const path = join(dir, REVISIONS_FILE);
   const rows = existsSync(path)
-    ? Papa.parse<RevisionRecord>(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data
+    ? (parsePublishedCsv(readFileSync(path, 'utf8')) as unknown as RevisionRecord[])
     : [];
   if (dir === PUBLISHED_DIR) cached = rows;
   return rows;

@@ -24,7 +24,15 @@ function readCsv(name: string, keepLine?: (line: string) => boolean): Raw[] {
   if (!existsSync(path)) {
     throw new Error(`${path} is missing: run \`npm run data\` first (npm run build does it for you).`);
   }
-  let text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  return parsePublishedCsv(readFileSync(path, 'utf8'), keepLine);
+}
+
+/**
+ * The rows of a published CSV's text (this release's, or a kept one's) as records by column
+ * name; `keepLine` drops data lines before parsing (the header line is always kept).
+ */
+export function parsePublishedCsv(csv: string, keepLine?: (line: string) => boolean): Raw[] {
+  let text = csv.replace(/^\uFEFF/, '');
   if (keepLine) text = text.split('\n').filter((line, i) => i === 0 || keepLine(line)).join('\n');
   // Rows as arrays, turned into records here: about twice as fast as Papa's header mode on the
   // 250,000 rows of indices.csv.

@@ -8,6 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Bilingual } from '../intake/types.ts';
+import { parseSha256Sums } from '../publish/sha256sums.ts';
 import { PUBLISHED_DIR } from './published-data.ts';
 
 export interface PublishedFile {
@@ -120,13 +121,7 @@ export function readQuarantineSummary(dir = PUBLISHED_DIR): QuarantineCount[] {
 /** The sha256 of each file SHA256SUMS lists, by file name; empty when the file is absent. */
 export function readSha256Sums(dir = PUBLISHED_DIR): Map<string, string> {
   const path = join(dir, SHA256SUMS);
-  const sums = new Map<string, string>();
-  if (!existsSync(path)) return sums;
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    const match = /^([0-9a-f]{64}) {2}(.+)$/.exec(line);
-    if (match) sums.set(match[2] as string, match[1] as string);
-  }
-  return sums;
+  return existsSync(path) ? parseSha256Sums(readFileSync(path, 'utf8')) : new Map();
 }
 
 /**

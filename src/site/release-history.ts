@@ -6,10 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Papa from 'papaparse';
 import type { Release } from '../intake/types.ts';
 import { listKeptReleases, readKeptTable, type KeptRelease } from '../releases/kept-release.ts';
-import { PUBLISHED_DIR } from './published-data.ts';
+import { PUBLISHED_DIR, parsePublishedCsv } from './published-data.ts';
 import { dataDir, siteConfig } from './site-config.ts';
 
 /** Anchor of the table of a unit's numbers in every release (unit pages; citations link to it). */
@@ -52,13 +51,6 @@ export interface ReleaseNumber {
 
 type Raw = Record<string, string>;
 
-/** Rows of a published CSV, header mode; `keepLine` drops data lines before parsing. */
-function parseCsv(text: string, keepLine?: (line: string) => boolean): Raw[] {
-  const body = text.replace(/^\uFEFF/, '');
-  const lines = keepLine ? body.split('\n').filter((line, i) => i === 0 || keepLine(line)).join('\n') : body;
-  return Papa.parse<Raw>(lines, { header: true, skipEmptyLines: true }).data;
-}
-
 /** Per release: `survey|code@valid_from|year` → the yearly overall number. Read once per build. */
 const numbersByRelease = new Map<string, Map<string, ReleaseNumber>>();
 
@@ -72,9 +64,9 @@ function releaseNumbers(release: SiteRelease): Map<string, ReleaseNumber> {
   if (known) return known;
   const numbers = new Map<string, ReleaseNumber>();
   const key = (r: Raw) => `${r.survey}|${r.unit_code}@${r.unit_valid_from}|${r.period}`;
-  const ranks = new Map(parseCsv(tableText(release, 'rankings.csv') ?? '').map((r) => [key(r), r]));
+  const ranks = new Map(parsePublishedCsv(tableText(release, 'rankings.csv') ?? '').map((r) => [key(r), r]));
   // Only the overall index of all respondents, by year: a few thousand of the file's lines.
-  for (const r of parseCsv(tableText(release, 'indices.csv') ?? '', (line) => line.includes(',all,*,overall,'))) {
+  for (const r of parsePublishedCsv(tableText(release, 'indices.csv') ?? '', (line) => line.includes(',all,*,overall,'))) {
     if (!/^\d{4}$/.test(r.period ?? '') || r.breakdown !== 'all' || r.indicator !== 'overall') continue;
     const rank = ranks.get(key(r));
     numbers.set(key(r), {
