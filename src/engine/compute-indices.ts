@@ -24,7 +24,7 @@ import { statSync } from 'node:fs';
 import { DataError } from '../intake/data-error.ts';
 import { CHANNELS, FIXED_COLUMNS, RESPONDENT_TYPES } from '../intake/response-columns.ts';
 import type { CrosswalkLink } from '../intake/load-crosswalk.ts';
-import type { SiteConfig, SurveyInstrument, Unit } from '../intake/types.ts';
+import type { CellDetail, SiteConfig, SurveyInstrument, Unit, UnitLevel } from '../intake/types.ts';
 import type { Engine } from './duckdb.ts';
 import { Z_95 } from './reference/confidence.ts';
 import {
@@ -84,16 +84,25 @@ const BREAKDOWN_COLUMN: Record<Breakdown, string> = {
  * The kinds of cell a respondent counts in (method.md → Notation; data-contract.md → indices.csv):
  * its unit and each ancestor × (year, quarter, month) with breakdown `all`, and × year with each
  * breakdown; and the same for the back-cast of the new unit its old commune lies wholly in
- * (method.md → Units that change). `part` names the partial sum of item-counts.sql a kind is built
- * from. This list is the single definition of cell membership: item-counts.sql and
- * taylor-variance.sql both expand it.
+ * (method.md → Units that change), narrowed per level by site.json `cells`. `part` names the
+ * partial sum of item-counts.sql a kind is built from. This list is the single definition of cell
+ * membership: item-counts.sql and taylor-variance.sql both expand it.
  */
-export const cellKinds: { level: string; period: string; breakdown: Breakdown | 'all'; part: string }[] = [
-  ...['commune', 'district', 'province', 'backcast'].flatMap((level) => [
-    ...['year', 'quarter', 'month'].map((period) => ({ level, period, breakdown: 'all' as const, part: 'month_field' })),
-    ...BREAKDOWNS.map((breakdown) => ({ level, period: 'year', breakdown, part: breakdown === 'field' ? 'month_field' : 'year_other' })),
-  ]),
-];
+export function cellKindsFor(
+  cells: Record<UnitLevel, CellDetail>,
+): { level: string; period: string; breakdown: Breakdown | 'all'; part: string }[] {
+  // A back-cast series is a commune series pooled from old communes: it gets the communes' cells.
+  const detailOf = (level: string): CellDetail => cells[level === 'backcast' ? 'commune' : (level as UnitLevel)];
+  return ['commune', 'district', 'province', 'backcast'].flatMap((level) => [
+    ...detailOf(level).periods.map((period) => ({ level, period, breakdown: 'all' as const, part: 'month_field' })),
+    ...BREAKDOWNS.filter((breakdown) => detailOf(level).breakdowns.includes(breakdown)).map((breakdown) => ({
+      level,
+      period: 'year',
+      breakdown,
+      part: breakdown === 'field' ? 'month_field' : 'year_other',
+    })),
+  ]);
+}
 
 /** The values a breakdown may take, per breakdown (method.md → Indices 4; data-contract.md). */
 export type BreakdownValues = Record<Breakdown, readonly string[]>;
@@ -256,7 +265,7 @@ function templateParams(input: ComputeIndicesInput): SqlParams {
     ...answerMasks(survey),
     items,
     elements,
-    memberships: cellKinds.map((kind, k) => ({
+    memberships: cellKindsFor(site.cells).map((kind, k) => ({
       kind: sqlIndex(k),
       unit: sqlIdentifier(`${kind.level}_idx`),
       period: sqlIdentifier(`${kind.period}_key`),

@@ -12,12 +12,20 @@ import { FieldReader } from './field-reader.ts';
 import { readPlannedRelease, readRelease } from './read-release.ts';
 import { findStructuredFile, readStructuredFile } from './read-structured.ts';
 import type { Warn } from './read-text.ts';
-import type { SiteConfig, UnitLevel } from './types.ts';
+import type { CellBreakdown, CellDetail, CellPeriodKind, SiteConfig, UnitLevel } from './types.ts';
 
 export const UNIT_LEVELS: readonly UnitLevel[] = ['province', 'district', 'commune'];
 export const DEFAULT_MAX_QUARANTINE_SHARE = 0.01;
 
-const KEYS = ['publisher', 'title', 'base_url', 'release', 'licence', 'thresholds', 'ranked_level', 'province_code', 'rank_simulation', 'sample_data', 'sample_note', 'planned_releases'];
+const KEYS = ['publisher', 'title', 'base_url', 'release', 'licence', 'thresholds', 'ranked_level', 'province_code', 'rank_simulation', 'sample_data', 'sample_note', 'planned_releases', 'cells'];
+
+export const CELL_PERIOD_KINDS: readonly CellPeriodKind[] = ['year', 'quarter', 'month'];
+export const CELL_BREAKDOWNS: readonly CellBreakdown[] = ['field', 'channel', 'respondent_type', 'agency'];
+
+/** Every period kind and breakdown for every level: what a site gets unless site.json `cells` narrows one. */
+export function allCells(): Record<UnitLevel, CellDetail> {
+  return Object.fromEntries(UNIT_LEVELS.map((level) => [level, { periods: [...CELL_PERIOD_KINDS], breakdowns: [...CELL_BREAKDOWNS] }])) as Record<UnitLevel, CellDetail>;
+}
 
 /** The `base_url` of the bundled data/site.json: a placeholder, not a real site. */
 export const PLACEHOLDER_BASE_URL = 'https://sipas.example.org/';
@@ -84,11 +92,11 @@ export function normaliseSiteConfig(raw: unknown, label: string, warn: Warn): Si
         ? DEFAULT_MAX_QUARANTINE_SHARE
         : r.number(thresholds.max_quarantine_share, 'thresholds.max_quarantine_share', { min: 0, max: 1 }),
     },
-    province_code: r.string(o.province_code, 'province_code'),
     rank_simulation: {
       draws: r.integer(simulation.draws, 'rank_simulation.draws', { min: 1 }),
       seed: r.integer(simulation.seed, 'rank_simulation.seed'),
     },
+    cells: readCells(r, o.cells, warn),
     sample_data: r.boolean(o.sample_data, 'sample_data'),
   };
   for (const [i, planned] of config.planned_releases.entries()) {
@@ -96,6 +104,8 @@ export function normaliseSiteConfig(raw: unknown, label: string, warn: Warn): Si
       r.fail(`planned_releases[${i}].date`, `${planned.date} is not after the current release's date ${config.release.date}.`, 'a planned release is a future one: move it into release (and the current one into data/releases/) once it is published.');
     }
   }
+  // A site for one province names it (its official results are shown); a national site does not.
+  if (o.province_code !== undefined) config.province_code = r.string(o.province_code, 'province_code');
   if (o.sample_note !== undefined && o.sample_note !== null) config.sample_note = r.bilingual(o.sample_note, 'sample_note');
   // Since the 2025 reorganisation the ranked units follow from the register (the units directly
   // below each province, method.md → Ranking); an older site.json still naming a level is read.
@@ -104,6 +114,34 @@ export function normaliseSiteConfig(raw: unknown, label: string, warn: Warn): Si
     warn(`${label}: ranked_level is no longer used: each year ranks the units directly below each province (districts until 30/06/2025, communes after); remove it.`);
   }
   return config;
+}
+
+/**
+ * `cells`: per unit level, the period kinds and yearly breakdowns its cells are computed for, e.g.
+ * `{ "commune": { "periods": ["year", "quarter"], "breakdowns": [] } }`. A level not named keeps
+ * all of them. `year` cannot be left out: rankings, trends and plan targets are yearly.
+ */
+function readCells(r: FieldReader, value: unknown, warn: Warn): Record<UnitLevel, CellDetail> {
+  const cells = allCells();
+  if (value === undefined) return cells;
+  const o = r.object(value, 'cells');
+  r.warnUnknownKeys(o, [...UNIT_LEVELS], 'cells', warn);
+  for (const level of UNIT_LEVELS) {
+    if (o[level] === undefined) continue;
+    const detail = r.object(o[level], `cells.${level}`);
+    r.warnUnknownKeys(detail, ['periods', 'breakdowns'], `cells.${level}`, warn);
+    const periods = r.array(detail.periods, `cells.${level}.periods`).map((p, i) => r.oneOf(p, CELL_PERIOD_KINDS, `cells.${level}.periods[${i}]`));
+    if (!periods.includes('year')) {
+      r.fail(`cells.${level}.periods`, 'must include "year": rankings, trends and plan targets are yearly.', 'write e.g. ["year", "quarter"].');
+    }
+    const breakdowns = r.array(detail.breakdowns, `cells.${level}.breakdowns`).map((b, i) => r.oneOf(b, CELL_BREAKDOWNS, `cells.${level}.breakdowns[${i}]`));
+    // Kept in the contract's order whatever order site.json lists them in, so the output does not depend on it.
+    cells[level] = {
+      periods: CELL_PERIOD_KINDS.filter((p) => periods.includes(p)),
+      breakdowns: CELL_BREAKDOWNS.filter((b) => breakdowns.includes(b)),
+    };
+  }
+  return cells;
 }
 
 function baseUrl(r: FieldReader, value: unknown): string {

@@ -28,13 +28,27 @@ export interface SiteConfig {
     /** Share of a file's rows that may be quarantined before the build fails (0.01 = 1 %). */
     max_quarantine_share: number;
   };
-  /** The unit level that is ranked (e.g. `district`). */
-  /** Code of the province whose units the site covers (e.g. `58`). */
-  province_code: string;
+  /** The province whose official results the site shows; absent on a national site. */
+  province_code?: string;
   rank_simulation: { draws: number; seed: number };
+  /**
+   * Which cells of indices.csv each unit level gets (site.json `cells`, method.md → Notation):
+   * the period kinds and the yearly breakdowns. Every level gets all of them unless site.json
+   * narrows one, as a national site does for its 3,321 communes.
+   */
+  cells: Record<UnitLevel, CellDetail>;
   /** True when the responses are generated sample data: every page then shows a banner. */
   sample_data: boolean;
   sample_note?: Bilingual;
+}
+
+export type CellPeriodKind = 'year' | 'quarter' | 'month';
+export type CellBreakdown = 'field' | 'channel' | 'respondent_type' | 'agency';
+
+export interface CellDetail {
+  /** Always includes `year`: rankings, trends and targets are yearly. */
+  periods: CellPeriodKind[];
+  breakdowns: CellBreakdown[];
 }
 
 export type ReleaseStatus = 'provisional' | 'final';

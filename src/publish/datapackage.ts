@@ -72,7 +72,7 @@ export function buildDataPackage({ site, tables, sources }: DataPackageInput): R
   ];
   return {
     $schema: DATAPACKAGE_PROFILE,
-    name: `sipas-${site.province_code}`.toLowerCase(),
+    name: `sipas-${site.province_code ?? 'vn'}`.toLowerCase(),
     id: `${site.base_url}data/${DATAPACKAGE_FILE}`,
     title: site.title.vi,
     title_en: site.title.en,

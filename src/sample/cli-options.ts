@@ -21,11 +21,34 @@ export interface GenerateOptions {
   /** Folder receiving <survey>/responses/<year>.csv. */
   outDir: string;
   defectShare: number;
+  /** `bundled`: responses for the registers of --data; `national`: a whole data folder from data/national/ (national-folder.ts). */
+  scope: 'bundled' | 'national';
+  /** Rows per year of a survey, where given (--responses-per-year, SIPAS): each year gets exactly this many. */
+  responsesPerYear: Record<string, number>;
+  /** National scope: the folder written (--out), and which provinces and how many communes. */
+  folderDir: string;
+  provinces?: string[];
+  communes?: number;
+  /**
+   * σ of the lasting size differences between communes (sample-plan.ts → communeSizeFactor); the
+   * national scope widens it, since the country's communes range from a few thousand people to
+   * over a hundred thousand, so some get too few respondents to publish.
+   */
+  communeSpread?: number;
 }
 
-export const USAGE = `Usage: npx node scripts/generate-sample.ts [options]
+/** σ of commune sizes in a national folder (see GenerateOptions.communeSpread). */
+export const NATIONAL_COMMUNE_SPREAD = 0.8;
+
+export const USAGE = `Usage: npm run generate -- [options]
+  --scope national         write a whole data folder for the country (or --provinces) into --out, from
+                           data/national/ (34 provinces, 3,321 communes, real codes and names), with
+                           sample agencies and responses; build it with DATA_DIR=<out> npm run build
+  --responses-per-year N   SIPAS responses in each year (national scope; default 1000000)
+  --provinces 01,56,79     national scope: only these provinces (default all 34)
+  --communes N             national scope: at most N communes in all, spread over the provinces
   --seed N                 random seed (default 1); same options → byte-identical files
-  --years 2021-2026        years, as a range or a list (2021,2023) (default 2021-2026); one file per year
+  --years 2021-2026        years, as a range or a list (2021,2023) (default 2021-2026; national 2025-2026); one file per year
   --until YYYY-MM          last month sampled (default ${SAMPLE_END_MONTH}: the sample reaches the end of
                            November 2026); later months of the last year are left out
   --responses N            SIPAS responses in total over all years (default: the plan's size — 6000 a year
@@ -75,11 +98,21 @@ export function parseGenerateOptions(argv: string[], env: Record<string, string 
     if (value === undefined) throw new Error(`${name} needs a value.\n${USAGE}`);
     values.set(name, value);
   }
-  const known = ['--seed', '--responses', '--responses-y-te', '--responses-giao-duc', '--years', '--until', '--surveys', '--data', '--out', '--defects'];
+  const known = [
+    '--seed', '--responses', '--responses-y-te', '--responses-giao-duc', '--years', '--until', '--surveys', '--data', '--out', '--defects',
+    '--scope', '--responses-per-year', '--provinces', '--communes',
+  ];
   const unknown = [...values.keys()].filter((name) => !known.includes(name));
   if (unknown.length > 0) throw new Error(`Unknown option ${unknown.join(', ')}.\n${USAGE}`);
 
-  const years = parseYears(values.get('--years') ?? '2021-2026');
+  const scope = values.get('--scope') ?? 'bundled';
+  if (scope !== 'bundled' && scope !== 'national') throw new Error(`--scope ${scope}: expected national (a whole-country folder) or bundled (the default).`);
+  const national = scope === 'national';
+  for (const option of ['--responses-per-year', '--provinces', '--communes']) {
+    if (!national && values.has(option)) throw new Error(`${option} applies to --scope national only.`);
+  }
+  if (national && !values.has('--out')) throw new Error('--scope national needs --out DIR: the data folder to write (it is generated, keep it outside the repository or in a git-ignored place).');
+  const years = parseYears(values.get('--years') ?? (national ? '2025-2026' : '2021-2026'));
   const until = values.get('--until') ?? SAMPLE_END_MONTH;
   const untilMatch = /^(\d{4})-(\d{2})$/.exec(until);
   if (!untilMatch || Number(untilMatch[2]) < 1 || Number(untilMatch[2]) > 12) {
@@ -103,7 +136,18 @@ export function parseGenerateOptions(argv: string[], env: Record<string, string 
   if (!Number.isFinite(defectShare) || defectShare < 0 || defectShare > 0.05) {
     throw new Error(`--defects ${defectText}: expected a share between 0 and 0.05, e.g. --defects 0.002 (0.2 % of rows).`);
   }
+  const responsesPerYear: Record<string, number> = {};
+  if (national) responsesPerYear.sipas = parseWholeNumber('--responses-per-year', values.get('--responses-per-year') ?? '1000000', 0);
+  const provinces = values.get('--provinces')?.split(',').map((code) => code.trim()).filter(Boolean);
+  const communes = values.has('--communes') ? parseWholeNumber('--communes', values.get('--communes') ?? '', 2) : undefined;
+  const folderDir = outGiven === undefined ? dataDir : resolve(cwd, outGiven);
   return {
+    scope,
+    responsesPerYear,
+    folderDir,
+    ...(provinces ? { provinces } : {}),
+    ...(communes !== undefined ? { communes } : {}),
+    ...(national ? { communeSpread: NATIONAL_COMMUNE_SPREAD } : {}),
     seed: parseWholeNumber('--seed', values.get('--seed') ?? '1', 0),
     years,
     until,

@@ -35,11 +35,11 @@ export function summaryLine(surveyId: string, year: number, result: SurveyYearRe
  * Rows the plan gives a survey in a year, rounded: 6000 for a whole SIPAS year by district, the
  * communes' and offices' plans after 2025-07-01, both parts' shares in 2025.
  */
-export function plannedRows(surveyId: string, registers: Registers, year: number, until: string, seed: number): number {
+export function plannedRows(surveyId: string, registers: Registers, year: number, until: string, seed: number, communeSpread?: number): number {
   const profile = SURVEY_PROFILES[surveyId];
   if (!profile) return 0;
   const hasOffices = (area: Area): boolean => areaHasOffices(registers.agencies, area, profile.sector);
-  const groups = plannedGroups(areasOfYear(registers.units, year), { surveyId, profile, year, until, seed, hasOffices });
+  const groups = plannedGroups(areasOfYear(registers.units, year), { surveyId, profile, year, until, seed, hasOffices, ...(communeSpread !== undefined ? { communeSpread } : {}) });
   return Math.round(groups.districts + groups.communeAreas.reduce((sum, rows) => sum + rows, 0));
 }
 
@@ -50,9 +50,11 @@ export function generateSampleSet(options: GenerateOptions, log: (line: string) 
     const instrument = readInstrument(options.dataDir, surveyId);
     const responsesDir = join(options.outDir, surveyId, 'responses');
     // Each year's planned size (sample-plan.ts); a given total is split in the same proportions.
-    const planned = options.years.map((year) => plannedRows(surveyId, registers, year, options.until, options.seed));
+    const planned = options.years.map((year) => plannedRows(surveyId, registers, year, options.until, options.seed, options.communeSpread));
     const given = options.responses[surveyId];
-    const perYear = given === undefined ? planned : apportion(given, planned);
+    const givenPerYear = options.responsesPerYear[surveyId];
+    const perYear =
+      givenPerYear !== undefined ? options.years.map(() => givenPerYear) : given === undefined ? planned : apportion(given, planned);
     removeOldResponses(responsesDir);
     options.years.forEach((year, index) => {
       const result = generateSurveyYear({
@@ -65,6 +67,7 @@ export function generateSampleSet(options: GenerateOptions, log: (line: string) 
         defectShare: options.defectShare,
         outFile: join(responsesDir, `${year}.csv`),
         until: options.until,
+        ...(options.communeSpread !== undefined ? { communeSpread: options.communeSpread } : {}),
       });
       log(summaryLine(surveyId, year, result));
       results.push(result);

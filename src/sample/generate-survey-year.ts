@@ -45,6 +45,8 @@ export interface SurveyYearSpec {
   outFile: string;
   /** Last month sampled, `YYYY-MM` (sample-plan.ts → SAMPLE_END_MONTH). */
   until: string;
+  /** σ of commune sizes (sample-plan.ts → communeSizeFactor); the bundled sample's when absent. */
+  communeSpread?: number;
 }
 
 export interface SurveyYearResult {
@@ -79,7 +81,7 @@ function forcedPositions(prng: Prng, rowCount: number, agencies: Agency[]): Map<
 const ANSWER_TEXT = ['', '1', '2', '3', '4', '5'] as const;
 
 export function generateSurveyYear(spec: SurveyYearSpec): SurveyYearResult {
-  const { surveyId, instrument, registers, year, seed, until } = spec;
+  const { surveyId, instrument, registers, year, seed, until, communeSpread } = spec;
   const profile = SURVEY_PROFILES[surveyId];
   if (!profile) {
     throw new Error(`No respondent profile for survey "${surveyId}". Known: ${Object.keys(SURVEY_PROFILES).join(', ')}.`);
@@ -105,7 +107,7 @@ export function generateSurveyYear(spec: SurveyYearSpec): SurveyYearResult {
 
   // The year's rows split between the district design and each commune-design area by plan.
   const hasOffices = (area: Area): boolean => areaHasOffices(registers.agencies, area, profile.sector);
-  const planned = plannedGroups(areas, { surveyId, profile, year, until, seed, hasOffices });
+  const planned = plannedGroups(areas, { surveyId, profile, year, until, seed, hasOffices, ...(communeSpread !== undefined ? { communeSpread } : {}) });
   const groupCounts = apportion(spec.responses, [planned.districts, ...planned.communeAreas]);
 
   // District design (to 2025-06-30): districts by their weight (± a few %), then months by season.
@@ -131,7 +133,7 @@ export function generateSurveyYear(spec: SurveyYearSpec): SurveyYearResult {
 
   // Commune design (from 2025-07-01): each commune and the area's offices a planned sample.
   const areaStrata = communeAreas.map((area, index) =>
-    planStrata(area, groupCounts[index + 1] ?? 0, { surveyId, profile, year, seed, sampled, prng, hasOffices: hasOffices(area), registers }),
+    planStrata(area, groupCounts[index + 1] ?? 0, { surveyId, profile, year, seed, sampled, prng, hasOffices: hasOffices(area), registers, communeSpread }),
   );
 
   const caseDrawer = new CaseDrawer(profile, year, registers.fields.map((field) => field.code));
@@ -240,6 +242,7 @@ interface StrataContext {
   prng: Prng;
   hasOffices: boolean;
   registers: Registers;
+  communeSpread: number | undefined;
 }
 
 /**
@@ -259,7 +262,7 @@ function planStrata(area: Area, total: number, context: StrataContext): Stratum[
   const strata = [
     ...area.communes.map((commune) => ({
       commune,
-      annual: communeAnnualPlan(surveyId, commune, seed),
+      annual: communeAnnualPlan(surveyId, commune, seed, context.communeSpread),
       effect: communeEffect(surveyId, commune.code, predecessors(commune.code), seed),
       months: monthsOf(commune),
     })),

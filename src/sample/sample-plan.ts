@@ -77,15 +77,15 @@ export function areasOfYear(units: readonly Unit[], year: number): Area[] {
  * first word(s) of its name, like the town factor of the district design) × exp(σ · z), z drawn
  * once per commune code from the seed, so a commune keeps its size from year to year.
  */
-export function communeSizeFactor(commune: Unit, seed: number): number {
+export function communeSizeFactor(commune: Unit, seed: number, spread: number = COMMUNE_PLAN.persistent): number {
   const kind = COMMUNE_PLAN.kindFactor.find(([prefix]) => commune.name_vi.startsWith(`${prefix} `));
   const z = createPrng(`${seed}|commune-size|${commune.code}`).normal();
-  return (kind ? kind[1] : 1) * Math.exp(COMMUNE_PLAN.persistent * z);
+  return (kind ? kind[1] : 1) * Math.exp(spread * z);
 }
 
-/** Whole-year planned sample of one commune in one survey. */
-export function communeAnnualPlan(surveyId: string, commune: Unit, seed: number): number {
-  return (COMMUNE_PLAN.basePerYear[surveyId] ?? 0) * communeSizeFactor(commune, seed);
+/** Whole-year planned sample of one commune in one survey; `spread` as in communeSizeFactor. */
+export function communeAnnualPlan(surveyId: string, commune: Unit, seed: number, spread?: number): number {
+  return (COMMUNE_PLAN.basePerYear[surveyId] ?? 0) * communeSizeFactor(commune, seed, spread);
 }
 
 /** True when the area unit itself has agencies of `sector` with procedures during its validity (the province offices). */
@@ -127,6 +127,8 @@ export interface PlanContext {
   seed: number;
   /** Whether an area has offices of its own with procedures in the survey's sector. */
   hasOffices: (area: Area) => boolean;
+  /** σ of commune sizes (communeSizeFactor); the bundled sample's when absent. */
+  communeSpread?: number;
 }
 
 /**
@@ -152,7 +154,7 @@ export function plannedGroups(areas: readonly Area[], context: PlanContext): { d
       return area.communes.reduce(
         (sum, commune) =>
           sum +
-          communeAnnualPlan(context.surveyId, commune, context.seed) *
+          communeAnnualPlan(context.surveyId, commune, context.seed, context.communeSpread) *
             yearShare(profile, (month) => sampled(month) && validAllMonth(area.unit, year, month) && validAllMonth(commune, year, month)),
         offices,
       );

@@ -22,7 +22,8 @@ let cached: Promise<OfficialContent> | undefined;
 
 async function build(): Promise<OfficialContent> {
   const figures = readOfficialFigures();
-  const code = (await siteConfig()).province_code;
+  // A national site names no province: the page then has the national series and the ledger only.
+  const code = (await siteConfig()).province_code ?? '';
   const series = officialSeries(figures, code);
   const provinceName = figures.province.find((r) => r.province_code === code)?.geo ?? code;
   return {

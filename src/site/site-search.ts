@@ -15,7 +15,7 @@ export async function siteSearchEntries(lang: Lang): Promise<SearchEntry[]> {
     staticKeys: STATIC_ROUTE_KEYS,
     rankingYears: inventory.rankingYears,
     registers: await siteRegisters(),
-    provinceCode: (await siteConfig()).province_code,
+    provinceCode: (await siteConfig()).province_code ?? '',
     pages: inventory.unitListings,
     plans: inventory.plans,
   });

@@ -2,6 +2,7 @@
  * The site configuration the engine tests of rankings and targets compute with: the bundled
  * site's thresholds (publish 30, rank 100) and rank simulation (10,000 draws, seed 20240227).
  */
+import { allCells } from '../../src/intake/load-site-config.ts';
 import type { SiteConfig } from '../../src/intake/types.ts';
 
 export const ENGINE_SITE: SiteConfig = {
@@ -14,5 +15,6 @@ export const ENGINE_SITE: SiteConfig = {
   thresholds: { min_n_publish: 30, min_n_rank: 100, max_quarantine_share: 0.01 },
   province_code: '58',
   rank_simulation: { draws: 10000, seed: 20240227 },
+  cells: allCells(),
   sample_data: true,
 };

@@ -2,6 +2,7 @@
  * Loads tests/fixtures/engine (see its README for the hand arithmetic) as the engine's typed
  * inputs, plus the responses as ValidatedResponse for the TypeScript reference.
  */
+import { allCells } from '../../src/intake/load-site-config.ts';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
@@ -74,6 +75,7 @@ export function siteWith(minNPublish: number): SiteConfig {
     thresholds: { min_n_publish: minNPublish, min_n_rank: 100, max_quarantine_share: 0.01 },
     province_code: '90',
     rank_simulation: { draws: 100, seed: 1 },
+    cells: allCells(),
     sample_data: true,
   };
 }

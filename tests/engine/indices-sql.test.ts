@@ -10,12 +10,21 @@ import { cellIndices } from '../../src/engine/reference/cell-indices.ts';
 import { cellsOfResponse } from '../../src/engine/reference/cells-of-response.ts';
 import type { IndexRow } from '../../src/engine/tables.ts';
 import { DataError } from '../../src/intake/data-error.ts';
+import { allCells } from '../../src/intake/load-site-config.ts';
 import { fixtureBreakdownValues, fixtureCrosswalk, fixtureCsv, fixtureResponses, fixtureSurvey, fixtureUnits, siteWith } from './indices-fixture.ts';
 
 let engine: Engine;
 let everyCell: IndexRow[]; // min_n_publish = 1: every value visible
 let threshold3: IndexRow[]; // min_n_publish = 3
 let withCrosswalk: IndexRow[]; // min_n_publish = 1, 90202's move read as a whole crosswalk link
+// min_n_publish = 1, with a back-cast, and site.json `cells` narrowing the communes to years and
+// quarters with the channel breakdown only (as a national site narrows its 3,321 communes)
+let narrowCommunes: IndexRow[];
+const narrowCells = (() => {
+  const cells = allCells();
+  cells.commune = { periods: ['year', 'quarter'], breakdowns: ['channel'] };
+  return cells;
+})();
 
 beforeAll(async () => {
   engine = await openEngine();
@@ -23,6 +32,7 @@ beforeAll(async () => {
   everyCell = computeIndices(engine, { ...input, site: siteWith(1) });
   threshold3 = computeIndices(engine, { ...input, site: siteWith(3) });
   withCrosswalk = computeIndices(engine, { ...input, crosswalk: fixtureCrosswalk, site: siteWith(1) });
+  narrowCommunes = computeIndices(engine, { ...input, crosswalk: fixtureCrosswalk, site: { ...siteWith(1), cells: narrowCells } });
 });
 afterAll(() => engine?.close());
 
@@ -191,15 +201,16 @@ describe('pooling and membership', () => {
 describe('SQL = TypeScript reference on every cell', () => {
   const weights = elementWeights(fixtureSurvey);
   const cases = [
-    ['min_n_publish 1', 1, [], () => everyCell],
-    ['min_n_publish 3', 3, [], () => threshold3],
-    ['min_n_publish 1 with a back-cast', 1, fixtureCrosswalk, () => withCrosswalk],
+    ['min_n_publish 1', 1, [], () => everyCell, undefined],
+    ['min_n_publish 3', 3, [], () => threshold3, undefined],
+    ['min_n_publish 1 with a back-cast', 1, fixtureCrosswalk, () => withCrosswalk, undefined],
+    ['min_n_publish 1 with a back-cast, communes narrowed by site.json cells', 1, fixtureCrosswalk, () => narrowCommunes, narrowCells],
   ] as const;
-  for (const [label, minN, crosswalk, rows] of cases) {
+  for (const [label, minN, crosswalk, rows, cellDetail] of cases) {
     it(`${label}: same cells (unit version and basis included), same numbers to 1e-9`, () => {
       const cells = new Map<string, (number | null)[][]>();
       for (const response of fixtureResponses) {
-        for (const cell of cellsOfResponse(response, fixtureUnits, crosswalk)) {
+        for (const cell of cellsOfResponse(response, fixtureUnits, crosswalk, cellDetail)) {
           const key = [cell.unit_code, cell.unit_valid_from, cell.basis, cell.period, cell.breakdown, cell.breakdown_value].join('|');
           cells.set(key, [...(cells.get(key) ?? []), response.answers]);
         }
@@ -221,6 +232,25 @@ describe('SQL = TypeScript reference on every cell', () => {
       }
     });
   }
+});
+
+describe('site.json cells: which periods and breakdowns a level gets', () => {
+  it('narrows only the communes (and their back-casts); districts and the province keep every cell', () => {
+    const kinds = (rows: IndexRow[], level: (r: IndexRow) => boolean) =>
+      [...new Set(rows.filter(level).map((r) => `${r.period.includes('Q') ? 'quarter' : r.period.length === 7 ? 'month' : 'year'}|${r.breakdown}`))].sort();
+    const commune = (r: IndexRow) => r.unit_code === '90101';
+    // Commune 90101 without the setting: year, quarter, month with \`all\`; yearly field, channel, respondent type and agency.
+    expect(kinds(withCrosswalk, commune)).toEqual(['month|all', 'quarter|all', 'year|agency', 'year|all', 'year|channel', 'year|field', 'year|respondent_type']);
+    expect(kinds(narrowCommunes, commune)).toEqual(['quarter|all', 'year|all', 'year|channel']);
+    const backCast = (r: IndexRow) => r.basis === 'back-cast';
+    expect(kinds(narrowCommunes, backCast).every((k) => ['quarter|all', 'year|all', 'year|channel'].includes(k))).toBe(true);
+    const province = (r: IndexRow) => r.unit_code === '90';
+    expect(kinds(narrowCommunes, province)).toEqual(kinds(withCrosswalk, province));
+    // A cell both runs have holds the same numbers: narrowing removes cells, it never changes one.
+    const key = (r: IndexRow) => [r.unit_code, r.unit_valid_from, r.basis, r.period, r.breakdown, r.breakdown_value, r.indicator].join('|');
+    const full = new Map(withCrosswalk.map((r) => [key(r), r]));
+    for (const r of narrowCommunes) expect(r).toEqual(full.get(key(r)));
+  });
 });
 
 describe('the respondent table, compressed or not', () => {

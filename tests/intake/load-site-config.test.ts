@@ -19,6 +19,39 @@ function refusal(change: (o: Record<string, unknown>) => void): string {
   throw new Error('expected a refusal');
 }
 
+describe('site.json cells: which periods and breakdowns each level gets', () => {
+  it('gives every level every period kind and breakdown when cells is left out', () => {
+    const config = normaliseSiteConfig(raw(), 'site.json', () => {});
+    for (const level of ['province', 'district', 'commune'] as const) {
+      expect(config.cells[level]).toEqual({ periods: ['year', 'quarter', 'month'], breakdowns: ['field', 'channel', 'respondent_type', 'agency'] });
+    }
+  });
+
+  it('narrows the named level only, in the contract order whatever order site.json uses', () => {
+    const config = normaliseSiteConfig({ ...raw(), cells: { commune: { periods: ['quarter', 'year'], breakdowns: ['agency', 'channel'] } } }, 'site.json', () => {});
+    expect(config.cells.commune).toEqual({ periods: ['year', 'quarter'], breakdowns: ['channel', 'agency'] });
+    expect(config.cells.province.periods).toEqual(['year', 'quarter', 'month']);
+  });
+
+  it('refuses a level without years, an unknown period kind or breakdown, with the fix', () => {
+    expect(refusal((o) => (o.cells = { commune: { periods: ['quarter'], breakdowns: [] } }))).toBe(
+      'site.json, field cells.commune.periods: must include "year": rankings, trends and plan targets are yearly.\n  How to fix: write e.g. ["year", "quarter"].',
+    );
+    expect(refusal((o) => (o.cells = { commune: { periods: ['year', 'week'], breakdowns: [] } }))).toBe(
+      'site.json, field cells.commune.periods[1]: must be one of "year", "quarter", "month", found "week".\n  How to fix: use one of the listed values.',
+    );
+    expect(refusal((o) => (o.cells = { commune: { periods: ['year'], breakdowns: ['gender'] } }))).toBe(
+      'site.json, field cells.commune.breakdowns[0]: must be one of "field", "channel", "respondent_type", "agency", found "gender".\n  How to fix: use one of the listed values.',
+    );
+  });
+
+  it('a national site names no province', () => {
+    const o = raw();
+    delete o.province_code;
+    expect(normaliseSiteConfig(o, 'site.json', () => {}).province_code).toBeUndefined();
+  });
+});
+
 describe('loadSiteConfig', () => {
   it('reads site.json, adding the defaulted quarantine share and the trailing slash of base_url', async () => {
     const config = await loadSiteConfig(FIXTURE_DATA, () => {}, labelOf, {});

@@ -15,7 +15,7 @@
  * cell-labels.sql, compute-indices.ts → cellKinds).
  */
 import type { CrosswalkLink } from '../../intake/load-crosswalk.ts';
-import type { Unit, ValidatedResponse } from '../../intake/types.ts';
+import type { CellBreakdown, CellDetail, Unit, UnitLevel, ValidatedResponse } from '../../intake/types.ts';
 import type { Basis, Breakdown } from '../tables.ts';
 import { periodBounds } from './period-calendar.ts';
 
@@ -62,8 +62,18 @@ export function periodsOf(date: string): { year: string; quarter: string; month:
   return { year, quarter: `${year}-Q${Math.ceil(Number(month) / 3)}`, month: `${year}-${month}` };
 }
 
-export function cellsOfResponse(response: ValidatedResponse, units: readonly Unit[], crosswalk: readonly CrosswalkLink[] = []): CellId[] {
+/**
+ * `cells`: site.json `cells` (which period kinds and breakdowns each level gets); every level gets
+ * all of them when it is not given. A back-cast series gets the communes' cells.
+ */
+export function cellsOfResponse(
+  response: ValidatedResponse,
+  units: readonly Unit[],
+  crosswalk: readonly CrosswalkLink[] = [],
+  cells?: Readonly<Record<UnitLevel, CellDetail>>,
+): CellId[] {
   const { year, quarter, month } = periodsOf(response.date);
+  const periodOf = { year, quarter, month };
   const breakdowns: [Breakdown, string | null][] = [
     ['field', response.field],
     ['channel', response.channel],
@@ -72,10 +82,13 @@ export function cellsOfResponse(response: ValidatedResponse, units: readonly Uni
   ];
   const cellsOf = (unit: Unit, basis: Basis): CellId[] => {
     const version = { unit_code: unit.code, unit_valid_from: unit.valid_from, basis };
+    const detail = cells?.[basis === 'back-cast' ? 'commune' : unit.level];
     return [
-      ...[year, quarter, month].map((period) => ({ ...version, period, breakdown: 'all' as const, breakdown_value: '*' })),
+      ...(['year', 'quarter', 'month'] as const)
+        .filter((kind) => !detail || detail.periods.includes(kind))
+        .map((kind) => ({ ...version, period: periodOf[kind], breakdown: 'all' as const, breakdown_value: '*' })),
       ...breakdowns
-        .filter((entry): entry is [Breakdown, string] => entry[1] !== null)
+        .filter((entry): entry is [Breakdown, string] => entry[1] !== null && (!detail || detail.breakdowns.includes(entry[0] as CellBreakdown)))
         .map(([breakdown, breakdown_value]) => ({ ...version, period: year, breakdown, breakdown_value })),
     ];
   };
