@@ -93,7 +93,8 @@ export function cellKindsFor(
 ): { level: string; period: string; breakdown: Breakdown | 'all'; part: string }[] {
   // A back-cast series is a commune series pooled from old communes: it gets the communes' cells.
   const detailOf = (level: string): CellDetail => cells[level === 'backcast' ? 'commune' : (level as UnitLevel)];
-  return ['commune', 'district', 'province', 'backcast'].flatMap((level) => [
+  // `country` last, so the kinds of a register without a country unit keep their numbers.
+  return ['commune', 'district', 'province', 'backcast', 'country'].flatMap((level) => [
     ...detailOf(level).periods.map((period) => ({ level, period, breakdown: 'all' as const, part: 'month_field' })),
     ...BREAKDOWNS.filter((breakdown) => detailOf(level).breakdowns.includes(breakdown)).map((breakdown) => ({
       level,

@@ -25,7 +25,7 @@ export const FIELD_COLUMNS = { required: ['code', 'name_vi', 'name_en'] } as con
 export const SECTORS = ['hanh-chinh', 'y-te', 'giao-duc'] as const;
 
 /** Lower number = higher level: a parent's level number must be smaller than its child's. */
-const LEVEL_RANK: Record<UnitLevel, number> = { province: 0, district: 1, commune: 2 };
+const LEVEL_RANK: Record<UnitLevel, number> = { country: -1, province: 0, district: 1, commune: 2 };
 
 export async function loadRegisters(dataDir: string, warn: Warn, labelOf: FileLabeller = fileLabel): Promise<Registers> {
   const read = async (name: string, columns: { required: readonly string[]; optional?: readonly string[] }) => {

@@ -14,7 +14,8 @@ import { findStructuredFile, readStructuredFile } from './read-structured.ts';
 import type { Warn } from './read-text.ts';
 import type { CellBreakdown, CellDetail, CellPeriodKind, SiteConfig, UnitLevel } from './types.ts';
 
-export const UNIT_LEVELS: readonly UnitLevel[] = ['province', 'district', 'commune'];
+/** From the top: `country` only on a national site, as the provinces' parent (its pooled index). */
+export const UNIT_LEVELS: readonly UnitLevel[] = ['country', 'province', 'district', 'commune'];
 export const DEFAULT_MAX_QUARANTINE_SHARE = 0.01;
 
 const KEYS = ['publisher', 'title', 'base_url', 'release', 'licence', 'thresholds', 'ranked_level', 'province_code', 'rank_simulation', 'sample_data', 'sample_note', 'planned_releases', 'cells'];

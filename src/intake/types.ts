@@ -85,7 +85,7 @@ export interface PlannedRelease {
   notes?: Bilingual;
 }
 
-export type UnitLevel = 'province' | 'district' | 'commune';
+export type UnitLevel = 'country' | 'province' | 'district' | 'commune';
 
 /** A row of `data/units.csv`. Dates are ISO `YYYY-MM-DD`; `valid_to` null = still valid. */
 export interface Unit {

@@ -113,7 +113,8 @@ export function t(key: UiKey, lang: Lang): string {
 }
 
 /** Kinds of unit, for lists and search results. */
-export const UNIT_LEVEL_LABEL: Record<'province' | 'district' | 'commune', Bilingual> = {
+export const UNIT_LEVEL_LABEL: Record<'country' | 'province' | 'district' | 'commune', Bilingual> = {
+  country: { vi: 'Cả nước', en: 'Country' },
   province: { vi: 'Tỉnh', en: 'Province' },
   district: { vi: 'Cấp huyện', en: 'District level' },
   commune: { vi: 'Cấp xã', en: 'Commune level' },

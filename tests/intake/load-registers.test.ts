@@ -80,7 +80,7 @@ describe('loadRegisters', () => {
 
   it('refuses unknown levels, bad dates, and a missing column, naming file, line and column', async () => {
     expect(await refusal('units.csv', `${UNIT_HEADER}\n58,Ninh Thuận,Ninh Thuận,tinh,,2020-01-01,\n`)).toBe(
-      "units.csv, line 2, column 'level': level 'tinh' is not one of province, district, commune.\n  How to fix: write the level in lower case, in English.",
+      "units.csv, line 2, column 'level': level 'tinh' is not one of country, province, district, commune.\n  How to fix: write the level in lower case, in English.",
     );
     expect(await refusal('units.csv', `${UNIT_HEADER}\n58,Ninh Thuận,Ninh Thuận,province,,2020-02-30,\n`)).toBe(
       "units.csv, line 2, column 'valid_from': '2020-02-30' does not exist (month 2 of 2020 has 29 days).\n  How to fix: write the date as YYYY-MM-DD, e.g. 2025-07-01.",

@@ -70,7 +70,7 @@ describe('loadSiteConfig', () => {
     // ranked_level is no longer needed (each year ranks the units directly below each province),
     // but an older site.json that still names one is checked as it always was.
     expect(refusal((o) => (o.ranked_level = 'huyen'))).toBe(
-      'site.json, field ranked_level: must be one of "province", "district", "commune", found "huyen".\n  How to fix: use one of the listed values.',
+      'site.json, field ranked_level: must be one of "country", "province", "district", "commune", found "huyen".\n  How to fix: use one of the listed values.',
     );
     expect(refusal((o) => (o.province_code = 58))).toBe('site.json, field province_code: must be a non-empty text, found 58.\n  How to fix: write it in quotes: "58".');
     expect(refusal((o) => delete (o.title as Record<string, unknown>).en)).toBe(

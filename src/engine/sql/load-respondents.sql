@@ -1,5 +1,5 @@
 -- One compact row per response (method.md → Notation), everything later formulas need:
---   path_id, commune_idx, district_idx, province_idx, backcast_idx
+--   path_id, commune_idx, district_idx, province_idx, backcast_idx, country_idx
 --        the unit and its ancestors valid at the response date, and the new unit whose back-cast
 --        the response's old commune feeds (unit-tree.sql; NULL where the chain has no such level,
 --        e.g. no commune above a district-level response, or no back-cast for a split commune)
@@ -46,6 +46,7 @@ SELECT
   s.district_idx,
   s.province_idx,
   s.backcast_idx,
+  s.country_idx,
   year(r.date)::INTEGER AS year_key,
   (year(r.date) * 10 + quarter(r.date))::INTEGER AS quarter_key,
   (year(r.date) * 100 + month(r.date))::INTEGER AS month_key,

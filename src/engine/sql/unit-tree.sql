@@ -7,8 +7,10 @@
 --            (code, valid_from, 'back-cast') for every new unit version that some old unit lies
 --            wholly in (backcast_link). The two bases of one version are two series: the direct
 --            one from its own responses, the back-cast one pooled from the old units before it.
--- unit_path  each distinct chain (commune, district, province, back-cast unit) ↔ a small integer
---            path_id, so counts can be grouped by one integer instead of four (item-counts.sql).
+-- unit_path  each distinct chain (commune, district, province, back-cast unit, country) ↔ a small
+--            integer path_id, so counts can be grouped by one integer instead of five (item-counts.sql).
+--            The country is a unit only on a national site (units.csv level `country`, the parent of
+--            the provinces); elsewhere its column is NULL and it gets no cell.
 --            A level the chain does not have (no commune above a district-level response) is NULL.
 -- unit_span  for each unit code and each stretch of dates on which its chain of ancestors stays
 --            the same, that chain. The chain is followed parent by parent; each step keeps only
@@ -51,7 +53,9 @@ member AS (
     member_codes[list_position(member_levels, 'district')] AS district_code,
     member_froms[list_position(member_levels, 'district')] AS district_from,
     member_codes[list_position(member_levels, 'province')] AS province_code,
-    member_froms[list_position(member_levels, 'province')] AS province_from
+    member_froms[list_position(member_levels, 'province')] AS province_from,
+    member_codes[list_position(member_levels, 'country')] AS country_code,
+    member_froms[list_position(member_levels, 'country')] AS country_from
   FROM chain
   WHERE next_parent IS NULL
 )
@@ -62,28 +66,32 @@ SELECT
   kc.unit_idx AS commune_idx,
   kd.unit_idx AS district_idx,
   kp.unit_idx AS province_idx,
-  kb.unit_idx AS backcast_idx
+  kb.unit_idx AS backcast_idx,
+  kx.unit_idx AS country_idx
 FROM member m
 LEFT JOIN unit_key kc ON kc.unit_code = m.commune_code AND kc.valid_from = m.commune_from AND kc.basis = 'direct'
 LEFT JOIN unit_key kd ON kd.unit_code = m.district_code AND kd.valid_from = m.district_from AND kd.basis = 'direct'
 LEFT JOIN unit_key kp ON kp.unit_code = m.province_code AND kp.valid_from = m.province_from AND kp.basis = 'direct'
 LEFT JOIN backcast_link b ON b.old_code = m.commune_code AND b.old_valid_from = m.commune_from
-LEFT JOIN unit_key kb ON kb.unit_code = b.new_code AND kb.valid_from = b.new_valid_from AND kb.basis = 'back-cast';
+LEFT JOIN unit_key kb ON kb.unit_code = b.new_code AND kb.valid_from = b.new_valid_from AND kb.basis = 'back-cast'
+LEFT JOIN unit_key kx ON kx.unit_code = m.country_code AND kx.valid_from = m.country_from AND kx.basis = 'direct';
 
 CREATE OR REPLACE TEMP TABLE unit_path AS
 SELECT
-  (row_number() OVER (ORDER BY commune_idx NULLS FIRST, district_idx NULLS FIRST, province_idx NULLS FIRST, backcast_idx NULLS FIRST))::INTEGER AS path_id,
+  (row_number() OVER (ORDER BY commune_idx NULLS FIRST, district_idx NULLS FIRST, province_idx NULLS FIRST, backcast_idx NULLS FIRST, country_idx NULLS FIRST))::INTEGER AS path_id,
   commune_idx,
   district_idx,
   province_idx,
-  backcast_idx
-FROM (SELECT DISTINCT commune_idx, district_idx, province_idx, backcast_idx FROM unit_chain);
+  backcast_idx,
+  country_idx
+FROM (SELECT DISTINCT commune_idx, district_idx, province_idx, backcast_idx, country_idx FROM unit_chain);
 
 CREATE OR REPLACE TEMP TABLE unit_span AS
-SELECT c.leaf_code, c.span_from, c.span_to, p.path_id, p.commune_idx, p.district_idx, p.province_idx, p.backcast_idx
+SELECT c.leaf_code, c.span_from, c.span_to, p.path_id, p.commune_idx, p.district_idx, p.province_idx, p.backcast_idx, p.country_idx
 FROM unit_chain c
 JOIN unit_path p
   ON p.commune_idx IS NOT DISTINCT FROM c.commune_idx
   AND p.district_idx IS NOT DISTINCT FROM c.district_idx
   AND p.province_idx IS NOT DISTINCT FROM c.province_idx
-  AND p.backcast_idx IS NOT DISTINCT FROM c.backcast_idx;
+  AND p.backcast_idx IS NOT DISTINCT FROM c.backcast_idx
+  AND p.country_idx IS NOT DISTINCT FROM c.country_idx;
