@@ -28,9 +28,13 @@ export interface SiteConfig {
     /** Share of a file's rows that may be quarantined before the build fails (0.01 = 1 %). */
     max_quarantine_share: number;
   };
-  /** The unit level that is ranked (e.g. `district`). */
   /** Code of the province whose units the site covers (e.g. `58`). */
   province_code: string;
+  /**
+   * Which units are ranked against which (method.md → Ranking): each level, within the country or
+   * within each unit of a higher level. Defaulted when site.json leaves it out (DEFAULT_RANKINGS).
+   */
+  rankings: RankingLevel[];
   rank_simulation: { draws: number; seed: number };
   /** True when the responses are generated sample data: every page then shows a banner. */
   sample_data: boolean;
@@ -72,6 +76,15 @@ export interface PlannedRelease {
 }
 
 export type UnitLevel = 'province' | 'district' | 'commune';
+
+/** What a ranked level is ranked within: the whole country, or each unit of a higher level. */
+export type RankingScope = 'country' | 'province' | 'district';
+
+/** One entry of site.json's `rankings`: the units of `level` ranked against each other `within` … */
+export interface RankingLevel {
+  level: UnitLevel;
+  within: RankingScope;
+}
 
 /** A row of `data/units.csv`. Dates are ISO `YYYY-MM-DD`; `valid_to` null = still valid. */
 export interface Unit {
