@@ -230,7 +230,7 @@ async function main(): Promise<void> {
         await stage('element rankings', () => computeElementRankings(wasm, indices, { survey: survey.id, units, site, ks })),
       );
       append(tables.trends, await stage('trends', () => computeTrends(wasm, indices, survey)));
-      append(tables.comparisons, await stage('comparisons', () => computeComparisons(wasm, indices, { instrument: survey, units })));
+      append(tables.comparisons, await stage('comparisons', () => computeComparisons(wasm, indices, { instrument: survey, units, rankings: site.rankings })));
     }
     await stage('revisions against the previous release', () => {
       revisions.flag(rankingsSchema, tables.rankings);

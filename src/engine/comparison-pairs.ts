@@ -1,7 +1,7 @@
 /**
  * Which cells comparisons.csv sets against each other (data-contract.md → Outputs; method.md →
  * Comparing units): in each yearly period, every unordered pair of units ranked together (the
- * rank groups of compute-rankings.ts: one level below one province version), for the overall
+ * rank groups of compute-rankings.ts that site.json's rankings names), for the overall
  * index and each element, whole unit (breakdown `all`), direct cells only. `unit_a` comes before
  * `unit_b` by code, then by version start (a code may be reused by a new unit).
  *
@@ -12,7 +12,7 @@
  * Published order: period, unit_a, unit_a's version, unit_b, unit_b's version, then the
  * indicators as the instrument lists them (overall first).
  */
-import type { SurveyInstrument, Unit } from '../intake/types.ts';
+import type { RankingLevel, SurveyInstrument, Unit } from '../intake/types.ts';
 import { periodKind } from './reference/period-calendar.ts';
 import { rankGroups } from './compute-rankings.ts';
 import type { IndexRow } from './tables.ts';
@@ -29,7 +29,7 @@ export function compareUnitVersions(x: { code: string; valid_from: string }, y: 
   return byText(x.code, y.code) || byText(x.valid_from, y.valid_from);
 }
 
-export function comparisonPairs(indices: readonly IndexRow[], instrument: SurveyInstrument, units: readonly Unit[]): CellPair[] {
+export function comparisonPairs(indices: readonly IndexRow[], instrument: SurveyInstrument, units: readonly Unit[], rankings: readonly RankingLevel[]): CellPair[] {
   const indicators = ['overall', ...instrument.elements.map((e) => e.code)];
   const cells = new Map<string, IndexRow>();
   const periods = new Set<string>();
@@ -41,7 +41,7 @@ export function comparisonPairs(indices: readonly IndexRow[], instrument: Survey
   }
   const pairs: CellPair[] = [];
   for (const period of [...periods].sort()) {
-    for (const group of rankGroups(units, period)) {
+    for (const group of rankGroups(units, period, rankings)) {
       const members = [...group.members].sort(compareUnitVersions);
       for (let i = 0; i < members.length; i++) {
         for (let j = i + 1; j < members.length; j++) {

@@ -3,7 +3,7 @@
  * together, per yearly period and indicator (which pairs: comparison-pairs.ts). The arithmetic is
  * sql/unit-difference.sql; reference/unit-difference.ts is its reference.
  */
-import type { SurveyInstrument, Unit } from '../intake/types.ts';
+import type { RankingLevel, SurveyInstrument, Unit } from '../intake/types.ts';
 import { comparisonPairs, type CellPair } from './comparison-pairs.ts';
 import type { Engine } from './duckdb.ts';
 import { Z_95 } from './reference/confidence.ts';
@@ -15,11 +15,13 @@ import type { ComparisonRow, IndexRow } from './tables.ts';
 export interface ComparisonOptions {
   instrument: SurveyInstrument;
   units: readonly Unit[];
+  /** site.json's rankings: the units compared are those ranked together. */
+  rankings: readonly RankingLevel[];
 }
 
 /** The published table, computed in DuckDB. */
-export function computeComparisons(engine: Engine, indices: readonly IndexRow[], { instrument, units }: ComparisonOptions): ComparisonRow[] {
-  const pairs = comparisonPairs(indices, instrument, units);
+export function computeComparisons(engine: Engine, indices: readonly IndexRow[], { instrument, units, rankings }: ComparisonOptions): ComparisonRow[] {
+  const pairs = comparisonPairs(indices, instrument, units, rankings);
   // Each cell goes in once, however many pairs it is in (a commune is in 64 pairs per indicator).
   const ordOf = new Map<IndexRow, number>();
   const cells: IndexRow[] = [];
@@ -65,8 +67,8 @@ export function computeComparisons(engine: Engine, indices: readonly IndexRow[],
 }
 
 /** The same table from the reference formulas, for the tests. */
-export function referenceComparisons(indices: readonly IndexRow[], { instrument, units }: ComparisonOptions): ComparisonRow[] {
-  return comparisonPairs(indices, instrument, units).map((pair) => comparisonRow(pair, differenceBetween(pair.a, pair.b)));
+export function referenceComparisons(indices: readonly IndexRow[], { instrument, units, rankings }: ComparisonOptions): ComparisonRow[] {
+  return comparisonPairs(indices, instrument, units, rankings).map((pair) => comparisonRow(pair, differenceBetween(pair.a, pair.b)));
 }
 
 function comparisonRow({ a, b }: CellPair, d: DifferenceEstimate): ComparisonRow {

@@ -1,9 +1,10 @@
 /**
- * rankings.csv (data-contract.md → Outputs; method.md → Ranking): for each yearly period and each
- * province valid in it, the units directly below the province, ranked by their overall index with the rank
- * interval and the probabilities from the rank simulation. One row per unit and per k.
+ * rankings.csv (data-contract.md → Outputs; method.md → Ranking): for each yearly period, each
+ * group of units ranked against each other (site.json → rankings: a level within the country or
+ * within each province), ranked by their overall index with the rank interval and the
+ * probabilities from the rank simulation. One row per unit and per k.
  */
-import type { SiteConfig, Unit, UnitLevel } from '../intake/types.ts';
+import type { RankingLevel, SiteConfig, Unit, UnitLevel } from '../intake/types.ts';
 import type { Engine } from './duckdb.ts';
 import { roundHalfAwayFromZero } from './reference/published-rounding.ts';
 import { periodBounds, periodKind } from './reference/period-calendar.ts';
@@ -65,10 +66,16 @@ function normaliseKs(ks: readonly number[]): number[] {
   return distinct.length > 0 ? distinct : [DEFAULT_TOP_K];
 }
 
-/** Units ranked against each other: the units directly below one province version in one year. */
+/**
+ * Units ranked against each other in one year: the units of one level directly below one version
+ * of a province (or district), or, ranked within the country, every unit of the level.
+ */
 interface RankGroup {
   period: string;
-  /** The province version's code (its versions are told apart by `members`' validity). */
+  /**
+   * The code of the unit the group is ranked within (its versions are told apart by `members`'
+   * validity); '' for the whole country.
+   */
   parent_code: string;
   level: UnitLevel;
   members: Unit[];
@@ -78,29 +85,45 @@ const overlaps = (unit: Unit, start: string, end: string): boolean =>
   unit.valid_from <= end && (unit.valid_to === null || unit.valid_to >= start);
 
 /**
- * method.md → Ranking: the units of one level valid in the period, below one province. Before
- * 1 July 2025 these are Ninh Thuận's 7 districts; after it, the 65 communes of the new Khánh Hòa
- * (→ Units that change). In 2025 both groups exist, each over its own part of the year.
+ * method.md → Ranking: the groups of `period` that site.json's `rankings` names (read-rankings.ts).
+ * Within a province (or district): the units of the level valid in the period directly below one
+ * version of it, so before 1 July 2025 Ninh Thuận's 7 districts, after it the 65 communes of the
+ * new Khánh Hòa (→ Units that change), each over its own part of 2025. Within the country: every
+ * unit of the level valid in the period, one group, parent_code ''.
  */
-export function rankGroups(units: readonly Unit[], period: string): RankGroup[] {
+export function rankGroups(units: readonly Unit[], period: string, rankings: readonly RankingLevel[]): RankGroup[] {
   const { start, end } = periodBounds(period);
   const groups = new Map<string, RankGroup>();
-  for (const province of units) {
-    if (province.level !== 'province' || !overlaps(province, start, end)) continue;
-    const from = province.valid_from > start ? province.valid_from : start;
-    const to = province.valid_to !== null && province.valid_to < end ? province.valid_to : end;
+  const add = (key: string, group: Omit<RankGroup, 'members'>, unit: Unit, within: string) => {
+    const found = groups.get(key) ?? { ...group, members: [] };
+    if (found.members.includes(unit)) return;
+    // Within a group a unit is named by its code alone (the simulation's streams are keyed by
+    // it), so one code must not stand for two of the group's units.
+    if (found.members.some((m) => m.code === unit.code)) {
+      throw new Error(`units.csv: unit ${unit.code} has two versions ${within} in ${period}; rankings cannot tell them apart`);
+    }
+    found.members.push(unit);
+    groups.set(key, found);
+  };
+  const inCountry = new Set(rankings.filter((r) => r.within === 'country').map((r) => r.level));
+  // A national register may list the country itself (level `country`, the provinces' parent, whose
+  // pooled index centres the funnel): the group then names it; otherwise parent_code is ''.
+  const countryCodes = new Set(units.filter((u) => u.level === 'country').map((u) => u.code));
+  for (const unit of units) {
+    if (inCountry.has(unit.level) && overlaps(unit, start, end)) {
+      const parent = unit.parent_code !== null && countryCodes.has(unit.parent_code) ? unit.parent_code : '';
+      add(`\u0000${unit.level}`, { period, parent_code: parent, level: unit.level }, unit, 'in the whole country');
+    }
+  }
+  const withinScope = new Set(rankings.filter((r) => r.within !== 'country').map((r) => `${r.level}|${r.within}`));
+  const scopes = new Set<string>(rankings.map((r) => r.within));
+  for (const scope of units) {
+    if (!scopes.has(scope.level) || !overlaps(scope, start, end)) continue;
+    const from = scope.valid_from > start ? scope.valid_from : start;
+    const to = scope.valid_to !== null && scope.valid_to < end ? scope.valid_to : end;
     for (const unit of units) {
-      if (unit.parent_code !== province.code || !overlaps(unit, from, to)) continue;
-      const key = `${province.code}\u0000${province.valid_from}\u0000${unit.level}`;
-      const group = groups.get(key) ?? { period, parent_code: province.code, level: unit.level, members: [] };
-      if (group.members.includes(unit)) continue;
-      // Within a group a unit is named by its code alone (the simulation's streams are keyed by
-      // it), so one code must not stand for two of the group's units.
-      if (group.members.some((m) => m.code === unit.code)) {
-        throw new Error(`units.csv: unit ${unit.code} has two versions below province ${province.code} in ${period}; rankings cannot tell them apart`);
-      }
-      group.members.push(unit);
-      groups.set(key, group);
+      if (unit.parent_code !== scope.code || !withinScope.has(`${unit.level}|${scope.level}`) || !overlaps(unit, from, to)) continue;
+      add(`${scope.code}\u0000${scope.valid_from}\u0000${unit.level}`, { period, parent_code: scope.code, level: unit.level }, unit, `below ${scope.level} ${scope.code}`);
     }
   }
   return [...groups.values()];
@@ -109,7 +132,7 @@ export function rankGroups(units: readonly Unit[], period: string): RankGroup[] 
 export function computeRankings(engine: Engine, indices: IndexRow[], opts: RankingOptions): RankingRow[] {
   const { survey } = opts;
   const overall = yearlyCells(indices, survey, (row) => row.indicator === 'overall');
-  const groups = groupsOfPeriods(opts.units, overall.periods);
+  const groups = groupsOfPeriods(opts.units, overall.periods, opts.site.rankings);
   return rankOnCells(engine, groups, opts, [
     {
       cellOf: (period, unit) => overall.cells.get(rankKey(survey, period, versionKey(unit.code, unit.valid_from))),
@@ -131,7 +154,7 @@ export function computeElementRankings(engine: Engine, indices: IndexRow[], opts
   const elements = yearlyCells(indices, survey, (row) => row.level === 'element');
   // Ranking groups are those of rankings.csv: the years that have an overall index.
   const overallPeriods = yearlyCells(indices, survey, (row) => row.indicator === 'overall').periods;
-  const groups = groupsOfPeriods(opts.units, overallPeriods);
+  const groups = groupsOfPeriods(opts.units, overallPeriods, opts.site.rankings);
   const indicators = [...new Set(indices.filter((r) => r.survey === survey && r.level === 'element').map((r) => r.indicator))];
   const cellKey = (indicator: string, period: string, unit: Unit) => `${indicator}\u0000${rankKey(survey, period, versionKey(unit.code, unit.valid_from))}`;
   const cells = new Map<string, IndexRow>();
@@ -168,8 +191,8 @@ function yearlyCells(indices: readonly IndexRow[], survey: string, pick: (row: I
   return { cells, rows, periods };
 }
 
-const groupsOfPeriods = (units: readonly Unit[], periods: Set<string>): RankGroup[] =>
-  [...periods].sort().flatMap((period) => rankGroups(units, period).filter((g) => g.members.length > 1));
+const groupsOfPeriods = (units: readonly Unit[], periods: Set<string>, rankings: readonly RankingLevel[]): RankGroup[] =>
+  [...periods].sort().flatMap((period) => rankGroups(units, period, rankings).filter((g) => g.members.length > 1));
 
 const groupName = (g: RankGroup) => `${g.period}|${g.parent_code}|${g.level}`;
 
@@ -247,10 +270,24 @@ function rankOnCells(engine: Engine, groups: RankGroup[], opts: RankingOptions, 
 /** One unit version as one key: a code reused by a new unit is another unit. */
 const versionKey = (code: string, validFrom: string): string => `${code}@${validFrom}`;
 
-/** Stable published order: period, level (district before commune), k, rank (not ranked last), unit code. */
+/** Higher levels first: provinces, then districts, then communes. */
+const LEVEL_ORDER: Readonly<Record<UnitLevel, number>> = { province: 0, district: 1, commune: 2 };
+const levelOrder = (level: string): number => LEVEL_ORDER[level as UnitLevel];
+
+/** Rows of one year's groups in published order: higher level first, then by the unit ranked within ('' first: the country). */
+function compareGroups(a: RankingRow, b: RankingRow): number {
+  if (a.unit_level !== b.unit_level) return levelOrder(a.unit_level) - levelOrder(b.unit_level);
+  return a.parent_code < b.parent_code ? -1 : a.parent_code > b.parent_code ? 1 : 0;
+}
+
+/**
+ * Stable published order: period, group (level, then the unit ranked within), version start, k,
+ * rank (not ranked last), unit code.
+ */
 function compareRankingRows(a: RankingRow, b: RankingRow): number {
   if (a.period !== b.period) return a.period < b.period ? -1 : 1;
-  if (a.unit_level !== b.unit_level) return a.unit_level === 'district' ? -1 : 1;
+  const group = compareGroups(a, b);
+  if (group !== 0) return group;
   if (a.unit_valid_from !== b.unit_valid_from) return a.unit_valid_from < b.unit_valid_from ? -1 : 1;
   if (a.k !== b.k) return (a.k ?? 0) - (b.k ?? 0);
   const ra = a.rank ?? Number.POSITIVE_INFINITY;
@@ -265,7 +302,8 @@ function compareRankingRows(a: RankingRow, b: RankingRow): number {
  */
 function compareElementRankingRows(a: ElementRankingRow, b: ElementRankingRow, order: ReadonlyMap<string, number>): number {
   if (a.period !== b.period) return a.period < b.period ? -1 : 1;
-  if (a.unit_level !== b.unit_level) return a.unit_level === 'district' ? -1 : 1;
+  const group = compareGroups(a, b);
+  if (group !== 0) return group;
   if (a.unit_valid_from !== b.unit_valid_from) return a.unit_valid_from < b.unit_valid_from ? -1 : 1;
   if (a.indicator !== b.indicator) return (order.get(a.indicator) ?? 0) - (order.get(b.indicator) ?? 0);
   return compareRankingRows(a, b);

@@ -1,7 +1,8 @@
 /**
  * `data/site.json` (or `site.yaml`) → SiteConfig, every field checked. `max_quarantine_share`
  * defaults to 0.01 (data-contract.md → Bad input: "default 1 %"), a release without `status` is
- * final and `planned_releases` may be left out; nothing else has a default,
+ * final, `planned_releases` may be left out and so may `rankings` (read-rankings.ts: the districts
+ * and communes within each province, as before the key existed); nothing else has a default,
  * because a publisher should state its own thresholds. The environment variable `SITE_URL`, when
  * set, replaces `base_url`: applied here, so the pipeline, the Astro config and every page get the
  * same address.
@@ -9,6 +10,7 @@
 import { DataError } from './data-error.ts';
 import { fileLabel, type FileLabeller } from './file-label.ts';
 import { FieldReader } from './field-reader.ts';
+import { readRankings } from './read-rankings.ts';
 import { readPlannedRelease, readRelease } from './read-release.ts';
 import { findStructuredFile, readStructuredFile } from './read-structured.ts';
 import type { Warn } from './read-text.ts';
@@ -18,7 +20,7 @@ import type { CellBreakdown, CellDetail, CellPeriodKind, SiteConfig, UnitLevel }
 export const UNIT_LEVELS: readonly UnitLevel[] = ['country', 'province', 'district', 'commune'];
 export const DEFAULT_MAX_QUARANTINE_SHARE = 0.01;
 
-const KEYS = ['publisher', 'title', 'base_url', 'release', 'licence', 'thresholds', 'ranked_level', 'province_code', 'rank_simulation', 'sample_data', 'sample_note', 'planned_releases', 'cells'];
+const KEYS = ['publisher', 'title', 'base_url', 'release', 'licence', 'thresholds', 'ranked_level', 'province_code', 'rankings', 'rank_simulation', 'sample_data', 'sample_note', 'planned_releases', 'cells'];
 
 export const CELL_PERIOD_KINDS: readonly CellPeriodKind[] = ['year', 'quarter', 'month'];
 export const CELL_BREAKDOWNS: readonly CellBreakdown[] = ['field', 'channel', 'respondent_type', 'agency'];
@@ -93,6 +95,7 @@ export function normaliseSiteConfig(raw: unknown, label: string, warn: Warn): Si
         ? DEFAULT_MAX_QUARANTINE_SHARE
         : r.number(thresholds.max_quarantine_share, 'thresholds.max_quarantine_share', { min: 0, max: 1 }),
     },
+    rankings: readRankings(r, o.rankings, warn),
     rank_simulation: {
       draws: r.integer(simulation.draws, 'rank_simulation.draws', { min: 1 }),
       seed: r.integer(simulation.seed, 'rank_simulation.seed'),
@@ -108,11 +111,11 @@ export function normaliseSiteConfig(raw: unknown, label: string, warn: Warn): Si
   // A site for one province names it (its official results are shown); a national site does not.
   if (o.province_code !== undefined) config.province_code = r.string(o.province_code, 'province_code');
   if (o.sample_note !== undefined && o.sample_note !== null) config.sample_note = r.bilingual(o.sample_note, 'sample_note');
-  // Since the 2025 reorganisation the ranked units follow from the register (the units directly
-  // below each province, method.md → Ranking); an older site.json still naming a level is read.
+  // rankings (read-rankings.ts) replaced ranked_level, which named one level for every year; an
+  // older site.json still naming a level is read.
   if (o.ranked_level !== undefined) {
     r.oneOf(o.ranked_level, UNIT_LEVELS, 'ranked_level');
-    warn(`${label}: ranked_level is no longer used: each year ranks the units directly below each province (districts until 30/06/2025, communes after); remove it.`);
+    warn(`${label}: ranked_level is no longer used: "rankings" says which levels are ranked, within what (left out: the districts and the communes within each province); remove ranked_level.`);
   }
   return config;
 }

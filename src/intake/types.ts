@@ -30,6 +30,11 @@ export interface SiteConfig {
   };
   /** The province whose official results the site shows; absent on a national site. */
   province_code?: string;
+  /**
+   * Which units are ranked against which (method.md → Ranking): each level, within the country or
+   * within each unit of a higher level. Defaulted when site.json leaves it out (DEFAULT_RANKINGS).
+   */
+  rankings: RankingLevel[];
   rank_simulation: { draws: number; seed: number };
   /**
    * Which cells of indices.csv each unit level gets (site.json `cells`, method.md → Notation):
@@ -86,6 +91,15 @@ export interface PlannedRelease {
 }
 
 export type UnitLevel = 'country' | 'province' | 'district' | 'commune';
+
+/** What a ranked level is ranked within: the whole country, or each unit of a higher level. */
+export type RankingScope = 'country' | 'province' | 'district';
+
+/** One entry of site.json's `rankings`: the units of `level` ranked against each other `within` … */
+export interface RankingLevel {
+  level: UnitLevel;
+  within: RankingScope;
+}
 
 /** A row of `data/units.csv`. Dates are ISO `YYYY-MM-DD`; `valid_to` null = still valid. */
 export interface Unit {

@@ -100,6 +100,8 @@ const UI = {
     en: 'Type a name, with or without Vietnamese diacritics (e.g. “do vinh”, “ninh son”).',
   },
   searchNoResults: { vi: 'Không tìm thấy kết quả nào.', en: 'Nothing found.' },
+  /** What a ranking is within when it is not one province (site.json → rankings, within "country"), in a sentence. */
+  wholeCountry: { vi: 'cả nước', en: 'the whole country' },
 } as const satisfies Record<string, Bilingual>;
 
 export type UiKey = keyof typeof UI;

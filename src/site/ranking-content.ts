@@ -11,6 +11,7 @@ import { chartId, type ChartDataset } from './chart-datasets.ts';
 import { funnelDataset, type FunnelDataset } from './funnel-dataset.ts';
 import { indicatorOrder, MAIN_SURVEY, rankingRows } from './index-selections.ts';
 import { publishedData, type PublishedData } from './published-data.ts';
+import type { Registers } from '../intake/registers.ts';
 import { siteRegisters } from './site-inputs.ts';
 import { versionId } from './unit-versions.ts';
 
@@ -35,7 +36,7 @@ export interface HeatRow {
 export interface HeatTable {
   /** `overall`, then the element codes in instrument order. */
   indicators: string[];
-  /** The province first, then the ranked level's units in ranking order. */
+  /** The province first (none for the whole country), then the ranked level's units in ranking order. */
   rows: HeatRow[];
 }
 
@@ -51,14 +52,18 @@ export interface ElementRankTable {
 }
 
 /**
- * Units ranked against each other in one year: the units directly below one province version
- * (rankings.csv → parent_code, unit_level). 2024 has one group, Ninh Thuận's districts; 2025 has
- * two, the districts over January–June and the new communes of Khánh Hòa over July–December.
+ * Units ranked against each other in one year: the units directly below one province version, or
+ * every unit of a level in the whole country (rankings.csv → parent_code, unit_level; site.json →
+ * rankings). 2024 has one group, Ninh Thuận's districts; 2025 has two, the districts over
+ * January–June and the new communes of Khánh Hòa over July–December.
  */
 export interface RankingGroup {
-  /** `district`, `commune`: also what the page's words and chart ids tell groups apart by. */
+  /** `province`, `district`, `commune`: also what the page's words and chart ids tell groups apart by. */
   level: UnitLevel;
-  /** The province version the units are ranked within, as its `IndexRow` unit would be named. */
+  /**
+   * The province version the units are ranked within, as its `IndexRow` unit would be named;
+   * code WHOLE_COUNTRY ('') and valid_from '' for a group ranked within the whole country.
+   */
   parent: { code: string; valid_from: string };
   /** The days of `year` the group's units existed, when not the whole year (a part year). */
   partYear: { from: string; to: string } | null;
@@ -81,7 +86,7 @@ export interface RankingGroup {
 
 export interface RankingContent {
   year: string;
-  /** Older map first (districts before communes). */
+  /** Higher level first (provinces of the country, then districts, then communes), then by the unit ranked within. */
   groups: RankingGroup[];
 }
 
@@ -151,13 +156,31 @@ export function rankIntervalsMostlyWide(rows: readonly RankingRow[]): boolean {
   return ranked.length === 0 ? rows.length > 0 : wide > ranked.length / 2;
 }
 
+/** rankings.csv's parent_code of a group ranked within the whole country (site.json → rankings). */
+export const WHOLE_COUNTRY = '';
+
+/** Higher levels first: the provinces of the country, then districts, then communes. */
+const LEVEL_ORDER: Readonly<Record<string, number>> = { province: 0, district: 1, commune: 2 };
+
+/** The days any of the rows' unit versions existed: from the earliest start to the latest end. */
+function daysOfUnits(registers: Registers, rows: readonly RankingRow[]): { valid_from: string; valid_to: string | null } | null {
+  const versions = rows.flatMap((r) => registers.unitVersions(r.unit_code).filter((u) => u.valid_from === r.unit_valid_from));
+  if (versions.length === 0) return null;
+  return {
+    valid_from: versions.reduce((min, u) => (u.valid_from < min ? u.valid_from : min), versions[0]?.valid_from ?? ''),
+    valid_to: versions.some((u) => u.valid_to === null) ? null : versions.reduce((max, u) => ((u.valid_to ?? '') > max ? (u.valid_to ?? '') : max), ''),
+  };
+}
+
 async function buildRankingContent(year: string): Promise<RankingContent> {
   const data = publishedData();
   const registers = await siteRegisters();
   const inYear = data.rankings.filter((r) => r.period === year);
-  const groupKeys = [...new Set(inYear.map((r) => `${r.unit_level}|${r.parent_code}`))].sort((a, b) =>
-    (a.startsWith('district') ? 0 : 1) - (b.startsWith('district') ? 0 : 1) || (a < b ? -1 : 1),
-  );
+  const groupKeys = [...new Set(inYear.map((r) => `${r.unit_level}|${r.parent_code}`))].sort((a, b) => {
+    const [levelA = '', parentA = ''] = a.split('|');
+    const [levelB = '', parentB = ''] = b.split('|');
+    return (LEVEL_ORDER[levelA] ?? 0) - (LEVEL_ORDER[levelB] ?? 0) || (parentA < parentB ? -1 : parentA > parentB ? 1 : 0);
+  });
   const { start, end } = periodBounds(year);
   const groups = groupKeys.map((key): RankingGroup => {
     const [level, parentCode] = key.split('|') as [UnitLevel, string];
@@ -165,12 +188,14 @@ async function buildRankingContent(year: string): Promise<RankingContent> {
     const surveys = [...new Set(rows.map((r) => r.survey))].sort(
       (a, b) => Number(b === MAIN_SURVEY) - Number(a === MAIN_SURVEY) || (a < b ? -1 : 1),
     );
-    // The group's province version is the one its units were below (they share one).
+    // The group's province version is the one its units were below (they share one); a group
+    // ranked within the whole country (parent_code '') has none, and spans its units' days.
     const member = registers.unitVersions(rows[0]?.unit_code ?? '').find((u) => u.valid_from === rows[0]?.unit_valid_from);
-    const parent = member ? registers.unitOn(parentCode, member.valid_from) : null;
+    const parent = member && parentCode !== WHOLE_COUNTRY ? registers.unitOn(parentCode, member.valid_from) : null;
     const parentRef = { code: parentCode, valid_from: parent?.valid_from ?? '' };
-    const from = parent && parent.valid_from > start ? parent.valid_from : start;
-    const to = parent?.valid_to && parent.valid_to < end ? parent.valid_to : end;
+    const span = parent ?? (parentCode === WHOLE_COUNTRY ? daysOfUnits(registers, rows) : null);
+    const from = span && span.valid_from > start ? span.valid_from : start;
+    const to = span?.valid_to && span.valid_to < end ? span.valid_to : end;
     const idParts = groupKeys.length > 1 ? [year, level] : [year];
     const rankings = surveys.map((survey): SurveyRanking => {
       const picked = rankingRows(data, survey, year, level, undefined, parentCode);
@@ -188,14 +213,16 @@ async function buildRankingContent(year: string): Promise<RankingContent> {
       main && mainRows.length >= FUNNEL_MIN_UNITS
         ? funnelDataset(chartId('funnel', main.survey, ...idParts), mainRows.map((r) => ({ ...r, status: r.value === null ? 'suppressed' : 'ok' })), provinceCell)
         : null;
-    const heatUnits = main ? [parentRef, ...main.dataset.rows.map((r) => ({ code: r.unit_code, valid_from: r.unit_valid_from }))] : [];
+    const rankedUnits = main ? main.dataset.rows.map((r) => ({ code: r.unit_code, valid_from: r.unit_valid_from })) : [];
+    // The province heads the heat table as the reference; the whole country is no unit with cells.
+    const heatUnits = main && parentCode !== WHOLE_COUNTRY ? [parentRef, ...rankedUnits] : rankedUnits;
     return {
       level,
       parent: parentRef,
       partYear: from !== start || to !== end ? { from, to } : null,
       rankings,
       heat: heatTable(data, main?.survey ?? MAIN_SURVEY, year, heatUnits),
-      elementRanks: main ? elementRankTable(data, main.survey, year, level, parentCode, heatUnits.slice(1)) : null,
+      elementRanks: main ? elementRankTable(data, main.survey, year, level, parentCode, rankedUnits) : null,
       funnel,
       funnelFirst: funnel !== null && rankIntervalsMostlyWide(mainRows),
     };

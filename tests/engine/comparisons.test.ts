@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeComparisons, referenceComparisons } from '../../src/engine/compute-comparisons.ts';
 import { openEngine, type Engine } from '../../src/engine/duckdb.ts';
 import { differenceBetween } from '../../src/engine/reference/unit-difference.ts';
+import { ENGINE_SITE } from './engine-site.ts';
 import type { ComparisonRow, IndexRow } from '../../src/engine/tables.ts';
 import type { SurveyInstrument, Unit, UnitLevel } from '../../src/intake/types.ts';
 
@@ -89,7 +90,7 @@ let engine: Engine;
 let fromSql: ComparisonRow[];
 beforeAll(async () => {
   engine = await openEngine();
-  fromSql = computeComparisons(engine, cells, { instrument, units });
+  fromSql = computeComparisons(engine, cells, { instrument, units, rankings: ENGINE_SITE.rankings });
 });
 afterAll(() => engine?.close());
 
@@ -176,7 +177,7 @@ describe('computeComparisons (SQL) on the fixture', () => {
   });
 
   it('agrees with the reference formulas row for row', () => {
-    const reference = referenceComparisons(cells, { instrument, units });
+    const reference = referenceComparisons(cells, { instrument, units, rankings: ENGINE_SITE.rankings });
     expect(fromSql.length).toBe(reference.length);
     fromSql.forEach((row, i) => {
       const ref = reference[i] as ComparisonRow;

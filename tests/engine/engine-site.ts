@@ -14,6 +14,10 @@ export const ENGINE_SITE: SiteConfig = {
   licence: { id: 'CC-BY-4.0', title: 'CC BY 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' },
   thresholds: { min_n_publish: 30, min_n_rank: 100, max_quarantine_share: 0.01 },
   province_code: '58',
+  rankings: [
+    { level: 'district', within: 'province' },
+    { level: 'commune', within: 'province' },
+  ],
   rank_simulation: { draws: 10000, seed: 20240227 },
   cells: allCells(),
   sample_data: true,

@@ -259,12 +259,12 @@ describe('rankings: the units directly below each province version, per year', (
     rankings.filter((r) => r.period === period).map((r) => [r.parent_code, r.unit_level, r.unit_code, r.unit_valid_from, r.n, r.rank, r.status]);
 
   it('groups 2025 into the old districts (Jan–Jun) and the new communes (Jul–Dec)', () => {
-    expect(rankGroups(units, '2025').map((g) => [g.parent_code, g.level, g.members.map((u) => `${u.code}@${u.valid_from}`)])).toEqual([
+    expect(rankGroups(units, '2025', data.site.rankings).map((g) => [g.parent_code, g.level, g.members.map((u) => `${u.code}@${u.valid_from}`)])).toEqual([
       ['58', 'district', [`582@${OLD}`, `585@${OLD}`]],
       ['56', 'commune', ['22738', '22741', '22780', '22810', '22813', '22888'].map((c) => `${c}@${NEW}`)],
     ]);
-    expect(rankGroups(units, '2024').map((g) => g.parent_code)).toEqual(['58']);
-    expect(rankGroups(units, '2026').map((g) => g.parent_code)).toEqual(['56']);
+    expect(rankGroups(units, '2024', data.site.rankings).map((g) => g.parent_code)).toEqual(['58']);
+    expect(rankGroups(units, '2026', data.site.rankings).map((g) => g.parent_code)).toEqual(['56']);
   });
 
   it('ranks each group on its own: 582 75 over 585 25; Ninh Sơn 75 over Bảo An 50', () => {

@@ -115,7 +115,7 @@ describe('loadSiteConfig', () => {
     const config = normaliseSiteConfig({ ...raw(), ranked_level: 'district' }, 'site.json', (m) => warnings.push(m));
     expect('ranked_level' in config).toBe(false);
     expect(warnings).toEqual([
-      'site.json: ranked_level is no longer used: each year ranks the units directly below each province (districts until 30/06/2025, communes after); remove it.',
+      'site.json: ranked_level is no longer used: "rankings" says which levels are ranked, within what (left out: the districts and the communes within each province); remove ranked_level.',
     ]);
   });
 
@@ -137,6 +137,68 @@ describe('loadSiteConfig', () => {
   it('says when site.json is missing', async () => {
     const error = (await loadSiteConfig(tempDir(), () => {}, labelOf).catch((e: unknown) => e)) as DataError;
     expect(error.format()).toBe("site.json: the file is missing.\n  How to fix: create site.json with the publisher's settings (see data-contract.md → Inputs).");
+  });
+});
+
+describe('rankings: which level is ranked against which', () => {
+  const read = (rankings: unknown, warn: (m: string) => void = () => {}) => normaliseSiteConfig({ ...raw(), rankings }, 'site.json', warn).rankings;
+
+  it('ranks the districts and the communes within each province when site.json leaves it out, as before the key existed', () => {
+    expect('rankings' in raw()).toBe(false);
+    expect(normaliseSiteConfig(raw(), 'site.json', () => {}).rankings).toEqual([
+      { level: 'district', within: 'province' },
+      { level: 'commune', within: 'province' },
+    ]);
+  });
+
+  it('reads a national site: the provinces within the country, the communes within each province', () => {
+    expect(read([{ level: 'province', within: 'country' }, { level: 'commune', within: 'province' }])).toEqual([
+      { level: 'province', within: 'country' },
+      { level: 'commune', within: 'province' },
+    ]);
+    expect(read([{ level: 'commune', within: 'district' }])).toEqual([{ level: 'commune', within: 'district' }]);
+    const warnings: string[] = [];
+    read([{ level: 'commune', within: 'country', whithin: 'province' }], (m) => warnings.push(m));
+    expect(warnings).toEqual(['site.json: field rankings[0].whithin is not used and ignored (a typo?).']);
+  });
+
+  it('refuses an unknown level or scope, naming the entry and the values it may take', () => {
+    expect(refusal((o) => (o.rankings = [{ level: 'xa', within: 'province' }]))).toBe(
+      'site.json, field rankings[0].level: must be one of "province", "district", "commune", found "xa".\n  How to fix: use one of the listed values.',
+    );
+    expect(refusal((o) => (o.rankings = [{ level: 'district', within: 'province' }, { level: 'commune', within: 'tinh' }]))).toBe(
+      'site.json, field rankings[1].within: must be one of "country", "province", "district", found "tinh".\n  How to fix: use one of the listed values.',
+    );
+    expect(refusal((o) => (o.rankings = [{ level: 'commune' }]))).toBe(
+      'site.json, field rankings[0].within: must be one of "country", "province", "district", found nothing (the field is missing).\n  How to fix: use one of the listed values.',
+    );
+  });
+
+  it('refuses a level ranked within itself or within a lower level, saying what it may be ranked within', () => {
+    expect(refusal((o) => (o.rankings = [{ level: 'province', within: 'province' }]))).toBe(
+      'site.json, field rankings[0].within: a province cannot be ranked within a province: "within" must be a level above "province".\n  How to fix: write "country".',
+    );
+    expect(refusal((o) => (o.rankings = [{ level: 'district', within: 'district' }]))).toBe(
+      'site.json, field rankings[0].within: a district cannot be ranked within a district: "within" must be a level above "district".\n  How to fix: write "country" or "province".',
+    );
+    expect(refusal((o) => (o.rankings = [{ level: 'province', within: 'district' }]))).toBe(
+      'site.json, field rankings[0].within: a province cannot be ranked within a district: "within" must be a level above "province".\n  How to fix: write "country".',
+    );
+  });
+
+  it('refuses a level listed twice, even within another scope, and an empty list', () => {
+    expect(refusal((o) => (o.rankings = [{ level: 'commune', within: 'province' }, { level: 'province', within: 'country' }, { level: 'commune', within: 'country' }]))).toBe(
+      'site.json, field rankings[2].level: "commune" is already ranked by rankings[0]; each level is ranked in one way only.\n  How to fix: keep one of the two entries for "commune".',
+    );
+    expect(refusal((o) => (o.rankings = [{ level: 'district', within: 'province' }, { level: 'district', within: 'province' }]))).toBe(
+      'site.json, field rankings[1].level: "district" is already ranked by rankings[0]; each level is ranked in one way only.\n  How to fix: keep one of the two entries for "district".',
+    );
+    expect(refusal((o) => (o.rankings = []))).toBe(
+      'site.json, field rankings: lists no level to rank.\n  How to fix: add one, e.g. { "level": "commune", "within": "province" }, or remove rankings to rank the districts and communes within each province.',
+    );
+    expect(refusal((o) => (o.rankings = { level: 'province', within: 'country' }))).toBe(
+      'site.json, field rankings: must be a list ([ … ]), found {"level":"province","within":"country"}.\n  How to fix: write the entries between [ and ].',
+    );
   });
 });
 
