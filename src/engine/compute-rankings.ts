@@ -271,7 +271,7 @@ function rankOnCells(engine: Engine, groups: RankGroup[], opts: RankingOptions, 
 const versionKey = (code: string, validFrom: string): string => `${code}@${validFrom}`;
 
 /** Higher levels first: provinces, then districts, then communes. */
-const LEVEL_ORDER: Readonly<Record<UnitLevel, number>> = { province: 0, district: 1, commune: 2 };
+const LEVEL_ORDER: Readonly<Record<UnitLevel, number>> = { country: -1, province: 0, district: 1, commune: 2 };
 const levelOrder = (level: string): number => LEVEL_ORDER[level as UnitLevel];
 
 /** Rows of one year's groups in published order: higher level first, then by the unit ranked within ('' first: the country). */

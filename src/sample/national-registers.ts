@@ -41,7 +41,7 @@ export interface UnitRow {
   code: string;
   name_vi: string;
   name_en: string;
-  level: 'province' | 'commune';
+  level: 'country' | 'province' | 'commune';
   parent_code: string;
   valid_from: string;
   valid_to: string;
@@ -163,14 +163,28 @@ export function communeNameEn(commune: ReferenceCommune): string {
   return `${bareCommuneName(commune)} ${COMMUNE_KIND[commune.kind].en}`;
 }
 
+/** The whole country as a unit: the provinces' parent, whose pooled index centres their funnel. */
+export const COUNTRY_CODE = 'VN';
+
 export function nationalUnitRows(selection: { provinces: ReferenceProvince[]; communes: ReferenceCommune[] }): UnitRow[] {
+  const country: UnitRow = {
+    code: COUNTRY_CODE,
+    name_vi: 'Cả nước',
+    name_en: 'Viet Nam',
+    level: 'country',
+    parent_code: '',
+    valid_from: NATIONAL_MAP_START,
+    valid_to: '',
+    source_id: 'S34',
+    note: 'The whole country as the parent of its provinces (the map of 34 provinces from 2025-07-01), so its index pools every response.',
+  };
   const provinceRows = selection.provinces.map(
     (p): UnitRow => ({
       code: p.code,
       name_vi: provinceNameVi(p.name),
       name_en: provinceNameEn(p.name),
       level: 'province',
-      parent_code: '',
+      parent_code: COUNTRY_CODE,
       valid_from: NATIONAL_MAP_START,
       valid_to: '',
       source_id: p.sourceId,
@@ -190,7 +204,7 @@ export function nationalUnitRows(selection: { provinces: ReferenceProvince[]; co
       note: 'Commune-level unit from 2025-07-01; code and name from CV 1027/CTK-CSCL, Phụ lục I.',
     }),
   );
-  return [...provinceRows, ...communeRows];
+  return [country, ...provinceRows, ...communeRows];
 }
 
 /** The offices of a province, in the roles src/sample/agency-roles.ts reads from the code suffix. */
@@ -215,7 +229,9 @@ const inName = (unitName: string): string => unitName.charAt(0).toLowerCase() + 
 
 export function nationalAgencyRows(units: readonly UnitRow[]): AgencyRow[] {
   return units.flatMap((unit) =>
-    unit.level === 'province'
+    unit.level === 'country'
+      ? []
+      : unit.level === 'province'
       ? PROVINCE_OFFICES.map((office) => ({
           code: `${unit.code}-${office.suffix}`,
           name_vi: `${office.vi} ${inName(unit.name_vi)}`,
