@@ -147,6 +147,12 @@ export function entryLine(entry: SearchEntry, lang: Lang): string {
   return context ? `${entry.title[lang]} — ${context}` : entry.title[lang];
 }
 
+/** Kind, code and whether the unit has a page, as a list shows them after the line: "Cấp xã 22738 · không có trang riêng". */
+export function entryDetail(entry: SearchEntry, lang: Lang): string {
+  const noPage = entry.path ? '' : lang === 'vi' ? ' · không có trang riêng' : ' · no page of its own';
+  return `${kindLabel(entry.kind, lang)}${entry.code ? ` ${entry.code}` : ''}${noPage}`;
+}
+
 /** Entries in the reader's alphabetical order (Vietnamese collation on the Vietnamese page). */
 export function sortEntries(entries: readonly SearchEntry[], lang: Lang): SearchEntry[] {
   const collator = new Intl.Collator(lang === 'vi' ? 'vi' : 'en', { sensitivity: 'base', numeric: true });
