@@ -21,6 +21,7 @@ import {
   nameWords,
   queryShardKey,
   shardEntries,
+  shardEntry,
   shardFiles,
   type ShardEntry,
 } from '../../src/site/search-shards.ts';
@@ -104,6 +105,27 @@ describe('shardEntries', () => {
     expect([...shards.keys()]).toEqual(['22', '58', 'ha', 'ni', 'so']);
     expect(shards.get('ni')).toEqual([ninhSon, ninhHai]);
     expect(shards.get('so')).toEqual([ninhSon]);
+  });
+
+  it('gives an entry in the language of its file, saying when a unit has no page', () => {
+    const ninhSon: SearchEntry = {
+      ...unit('22810', 'Xã Ninh Sơn', 'Ninh Sơn Commune'),
+      parent: { vi: 'Tỉnh Khánh Hòa', en: 'Khánh Hòa Province' },
+      note: { vi: 'từ 01/07/2025', en: 'from 1 Jul 2025' },
+    };
+    expect(shardEntry(ninhSon, 'vi')).toEqual({
+      search: 'Xã Ninh Sơn Ninh Sơn Commune 22810',
+      title: 'Xã Ninh Sơn',
+      context: 'Tỉnh Khánh Hòa, từ 01/07/2025',
+      detail: 'Cấp xã 22810 · không có trang riêng',
+    });
+    expect(shardEntry({ ...ninhSon, path: { vi: '/don-vi/22810-ninh-son/', en: '/en/units/22810-ninh-son/' } }, 'en')).toEqual({
+      search: 'Xã Ninh Sơn Ninh Sơn Commune 22810',
+      title: 'Ninh Sơn Commune',
+      path: '/en/units/22810-ninh-son/',
+      context: 'Khánh Hòa Province, from 1 Jul 2025',
+      detail: 'Commune level 22810',
+    });
   });
 
   it('refuses a key that cannot be a file name as it is', () => {
