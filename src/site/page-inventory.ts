@@ -17,8 +17,10 @@ import { compareInventoryOf, unitSlug, type CompareInventory } from './compare-p
 import { MAIN_SURVEY } from './index-selections.ts';
 import { PUBLISHED_DIR, publishedData } from './published-data.ts';
 import type { PageInventory } from './routes.ts';
-import { unitNameSlug } from './routes.ts';
-import { dataDir } from './site-config.ts';
+import { STATIC_ROUTE_KEYS, unitNameSlug } from './routes.ts';
+import { searchEntries, type SearchEntry } from './search-entries.ts';
+import { searchLetters } from './search-letters.ts';
+import { dataDir, siteConfig } from './site-config.ts';
 import { unitVersionId } from './unit-versions.ts';
 import { unitsWithResults } from './units-with-results.ts';
 
@@ -102,6 +104,8 @@ export interface SiteInventory extends PageInventory {
   plans: PlanListing[];
   /** The compare pages (compare-pages.ts); none before the pipeline has run. */
   compare: CompareInventory;
+  /** What the search finds (search-entries.ts), unsorted; its units give the A–Z pages. */
+  searchEntries: SearchEntry[];
 }
 
 const warn = (message: string): void => console.warn(message);
@@ -130,14 +134,25 @@ async function readInventory(): Promise<SiteInventory> {
   const compare = existsSync(join(PUBLISHED_DIR, 'comparisons.csv'))
     ? compareInventoryOf(publishedData().comparisons(MAIN_SURVEY), unitListings)
     : { pairs: [], units: [] };
+  const rankingYears = readRankingYears();
+  const entries = searchEntries({
+    staticKeys: STATIC_ROUTE_KEYS,
+    rankingYears,
+    registers,
+    provinceCode: (await siteConfig()).province_code ?? '',
+    pages: unitListings,
+    plans,
+  });
   return {
-    rankingYears: readRankingYears(),
+    rankingYears,
     units: unitListings,
     planIds: plans.map((p) => p.id),
     comparePairs: compare.pairs.map(({ a, b }) => ({ a: unitSlug(a), b: unitSlug(b) })),
     compareUnits: compare.units.map(unitSlug),
+    searchLetters: searchLetters(entries),
     unitListings,
     plans,
     compare,
+    searchEntries: entries,
   };
 }

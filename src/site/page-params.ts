@@ -57,3 +57,8 @@ export async function comparePaths(lang: Lang): Promise<{ params: { page: string
     })),
   ];
 }
+
+/** The search's A–Z pages (search-letters.ts): the same letters in both languages. */
+export async function searchLetterPaths(): Promise<{ params: { letter: string } }[]> {
+  return ((await pageInventory()).searchLetters ?? []).map((letter) => ({ params: { letter } }));
+}

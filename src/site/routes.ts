@@ -16,6 +16,7 @@
  *   about            /gioi-thieu/              /en/about/
  *   releases         /phien-ban/               /en/releases/
  *   search           /tim-kiem/                /en/search/
+ *   searchLetter     /tim-kiem/<letter>/       /en/search/<letter>/   (units by first letter, search-letters.ts)
  *   compare          /so-sanh/                 /en/compare/
  *   comparePair      /so-sanh/<a>-va-<b>/      /en/compare/<a>-and-<b>/   (<a>, <b>: `<code>-<slug>`)
  *   compareUnit      /so-sanh/<code>-<slug>/   /en/compare/<code>-<slug>/
@@ -46,6 +47,8 @@ export type Route =
   /** What changed in this release since the previous one (revisions.csv, read). */
   | { key: 'changes' }
   | { key: 'search' }
+  /** The units whose name begins with one (folded) letter: the search without JavaScript. */
+  | { key: 'searchLetter'; letter: string }
   | { key: 'compare' }
   /** Two units side by side; `a` is comparisons.csv's unit_a (the lower code). */
   | { key: 'comparePair'; a: UnitSlug; b: UnitSlug }
@@ -63,7 +66,7 @@ export interface UnitSlug {
 export type RouteKey = Route['key'];
 
 /** Routes that take no parameter (one page each per language). */
-export type StaticRouteKey = Exclude<RouteKey, 'ranking' | 'unit' | 'plan' | 'comparePair' | 'compareUnit' | 'embed'>;
+export type StaticRouteKey = Exclude<RouteKey, 'ranking' | 'unit' | 'plan' | 'searchLetter' | 'comparePair' | 'compareUnit' | 'embed'>;
 
 /** The page about every release, which only the live site has: a frozen copy links to it there. */
 const LIVE_ONLY: ReadonlySet<RouteKey> = new Set(['releases']);
@@ -82,6 +85,7 @@ const SECTION: Record<RouteKey, Record<Lang, string>> = {
   releases: { vi: FROZEN_ROOT.vi, en: 'releases' },
   changes: { vi: 'thay-doi', en: 'changes' },
   search: { vi: 'tim-kiem', en: 'search' },
+  searchLetter: { vi: 'tim-kiem', en: 'search' },
   compare: { vi: 'so-sanh', en: 'compare' },
   comparePair: { vi: 'so-sanh', en: 'compare' },
   compareUnit: { vi: 'so-sanh', en: 'compare' },
@@ -172,6 +176,8 @@ export function pathOf(route: Route, lang: Lang, release: string | null = frozen
       return `${root}${section}/${segment(route.code, 'unit code')}-${segment(route.slug, 'unit slug')}/`;
     case 'plan':
       return `${root}${section}/${segment(route.id, 'plan id')}/`;
+    case 'searchLetter':
+      return `${root}${section}/${segment(route.letter, 'search letter')}/`;
     case 'comparePair':
       return `${root}${section}/${unitSegment(route.a)}-${PAIR_WORD[lang]}-${unitSegment(route.b)}/`;
     case 'compareUnit':
@@ -238,6 +244,7 @@ function parseSections(parts: string[], lang: Lang): { route: Route; lang: Lang 
   if (key === 'ranking') return { route: { key, year: param }, lang };
   if (key === 'plan') return { route: { key, id: param }, lang };
   if (key === 'embed') return { route: { key, id: param }, lang };
+  if (key === 'search') return { route: { key: 'searchLetter', letter: param }, lang };
   if (key === 'unit') {
     const match = /^([0-9A-Za-z]+)-(.+)$/.exec(param);
     return match?.[1] && match[2] ? { route: { key, code: match[1], slug: match[2] }, lang } : null;
@@ -266,6 +273,8 @@ export interface PageInventory {
   comparePairs?: { a: UnitSlug; b: UnitSlug }[];
   /** Units with a page of their comparisons with every other unit of their group (the new communes). */
   compareUnits?: UnitSlug[];
+  /** First letters of the search's A–Z pages (search-letters.ts); absent = none. */
+  searchLetters?: string[];
 }
 
 /** Every page of the site as a route: the static pages, then the data pages of the inventory. */
@@ -275,6 +284,7 @@ export function allRoutes(inventory: PageInventory): Route[] {
     ...inventory.rankingYears.map((year): Route => ({ key: 'ranking', year })),
     ...dedupe(inventory.units.map(unitRoute)),
     ...inventory.planIds.map((id): Route => ({ key: 'plan', id })),
+    ...(inventory.searchLetters ?? []).map((letter): Route => ({ key: 'searchLetter', letter })),
     ...(inventory.comparePairs ?? []).map(({ a, b }): Route => ({ key: 'comparePair', a, b })),
     ...(inventory.compareUnits ?? []).map(({ code, slug }): Route => ({ key: 'compareUnit', code, slug })),
   ];

@@ -3,8 +3,9 @@
  * and every unit of the register under every name it has had, before and after the 1/7/2025
  * reorganisation (one entry per register version: 22738 Phường Đô Vinh under Phan Rang - Tháp
  * Chàm until 30/06/2025, and under Khánh Hòa from 01/07/2025), each with its parent and validity.
- * The search page lists them all (so it works without JavaScript) and /search-index.json
- * publishes the same list for scripts and other tools.
+ * The search finds them through the shards of search-shards.ts, the A–Z pages of
+ * search-letters.ts list the units without JavaScript, and /search-index.json publishes the whole
+ * list for scripts and other tools.
  *
  * A unit version without a page of its own (a commune that never had enough responses, a
  * commune formed on 1/7/2025 after the last survey) is listed without a link: its parent, the
@@ -145,6 +146,12 @@ export function entryContext(entry: SearchEntry, lang: Lang): string {
 export function entryLine(entry: SearchEntry, lang: Lang): string {
   const context = entryContext(entry, lang);
   return context ? `${entry.title[lang]} — ${context}` : entry.title[lang];
+}
+
+/** Kind, code and whether the unit has a page, as a list shows them after the line: "Cấp xã 22738 · không có trang riêng". */
+export function entryDetail(entry: SearchEntry, lang: Lang): string {
+  const noPage = entry.path ? '' : lang === 'vi' ? ' · không có trang riêng' : ' · no page of its own';
+  return `${kindLabel(entry.kind, lang)}${entry.code ? ` ${entry.code}` : ''}${noPage}`;
 }
 
 /** Entries in the reader's alphabetical order (Vietnamese collation on the Vietnamese page). */

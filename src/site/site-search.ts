@@ -1,23 +1,35 @@
 /**
- * The search entries of this build, sorted for one language: the search page and
- * /search-index.json read the same list.
+ * The search entries of this build (page-inventory.ts reads them once), sorted for one language:
+ * the search pages, the shards and /search-index.json read the same list.
  */
-import { pageInventory } from './page-inventory.ts';
-import { STATIC_ROUTE_KEYS } from './routes.ts';
-import { searchEntries, sortEntries, type SearchEntry } from './search-entries.ts';
 import type { Lang } from './i18n.ts';
-import { siteConfig } from './site-config.ts';
-import { siteRegisters } from './site-inputs.ts';
+import { pageInventory } from './page-inventory.ts';
+import { sortEntries, type SearchEntry } from './search-entries.ts';
+import { entriesOfLetter, isUnitEntry, sortByName } from './search-letters.ts';
+import { shardFiles, type ShardFile } from './search-shards.ts';
 
+/** Every entry, by title (the order of /search-index.json). */
 export async function siteSearchEntries(lang: Lang): Promise<SearchEntry[]> {
-  const inventory = await pageInventory();
-  const entries = searchEntries({
-    staticKeys: STATIC_ROUTE_KEYS,
-    rankingYears: inventory.rankingYears,
-    registers: await siteRegisters(),
-    provinceCode: (await siteConfig()).province_code ?? '',
-    pages: inventory.unitListings,
-    plans: inventory.plans,
-  });
-  return sortEntries(entries, lang);
+  return sortEntries((await pageInventory()).searchEntries, lang);
+}
+
+/** The pages of the site (home, rankings, plans …), by title: the search page lists them itself. */
+export async function siteSearchPages(lang: Lang): Promise<SearchEntry[]> {
+  return (await siteSearchEntries(lang)).filter((entry) => !isUnitEntry(entry));
+}
+
+/** The units of one A–Z page, by name. */
+export async function siteSearchLetter(letter: string, lang: Lang): Promise<SearchEntry[]> {
+  return sortByName(entriesOfLetter((await pageInventory()).searchEntries, letter), lang);
+}
+
+/** How many units each A–Z page lists. */
+export async function siteSearchLetterCounts(): Promise<Map<string, number>> {
+  const { searchEntries, searchLetters = [] } = await pageInventory();
+  return new Map(searchLetters.map((letter) => [letter, entriesOfLetter(searchEntries, letter).length]));
+}
+
+/** The shard files of one language, entries by name as a result list shows them. */
+export async function siteSearchShards(lang: Lang): Promise<ShardFile[]> {
+  return shardFiles(sortByName((await pageInventory()).searchEntries, lang), lang);
 }

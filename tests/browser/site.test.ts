@@ -4,7 +4,7 @@
  * download is the promised CSV (BOM, parses, as many rows as its table twin) with an XLSX in the
  * page's language (opens, same number of rows, a notes sheet); pages read with
  * JavaScript off; axe-core finds no violation; the language switch lands on the same page;
- * search folds diacritics.
+ * search folds diacritics, fetching one shard of its index, and its A–Z pages work without JavaScript.
  *
  * axe-core runs on every page except unit pages, where it runs on a fixed sample (AXE_UNITS plus
  * every AXE_STRIDE-th other unit page): the 2026 map has ~250 unit pages from one layout, axe costs
@@ -262,18 +262,66 @@ describe('language switch', () => {
 });
 
 describe('search', () => {
-  test('"do vinh" finds Phường Đô Vinh and "ninh son" finds Huyện Ninh Sơn', async () => {
+  test('"do vinh" finds Phường Đô Vinh and "ninh son" finds Huyện Ninh Sơn, each from one shard of the index', async () => {
     const page = await withJs.newPage();
+    const shards: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/search-index')) shards.push(path);
+    });
     await page.goto(server.origin + '/tim-kiem/');
     const input = page.locator('input[type="search"]');
     const results = page.locator('[data-search-results]');
     await input.fill('do vinh');
     await expect.poll(() => results.innerText()).toContain('Đô Vinh');
-    // The list is filtered, not merely present: an unrelated district is hidden.
+    // The list holds what matches, not merely what the shard holds: Bác Ái is not a "do".
     expect(await results.innerText()).not.toContain('Bác Ái');
     await input.fill('ninh son');
-    await expect.poll(() => results.innerText()).toContain('Ninh Sơn');
+    await expect.poll(() => results.innerText()).toContain('Huyện Ninh Sơn');
     expect(await results.innerText()).not.toContain('Đô Vinh');
+    await expect.poll(() => page.locator('[data-search-results] a', { hasText: 'Huyện Ninh Sơn' }).first().getAttribute('href')).toBe('/don-vi/585-ninh-son/');
+    // Typing on within a word keeps the shard it has: one request per key, none for the whole list.
+    await input.fill('ninh s');
+    await input.fill('Ninh Sơn');
+    await expect.poll(() => results.innerText()).toContain('Huyện Ninh Sơn');
+    expect(shards).toEqual(['/search-index/vi/do.json', '/search-index/vi/ni.json']);
+    await page.close();
+  });
+
+  test('finds a unit by its code, asks for two letters, and says when nothing matches', async () => {
+    const page = await withJs.newPage();
+    await page.goto(server.origin + '/en/search/');
+    const input = page.locator('input[type="search"]');
+    const results = page.locator('[data-search-results]');
+    const status = page.locator('#search-status');
+    await input.fill('585');
+    await expect.poll(() => results.innerText()).toContain('Ninh Sơn District');
+    await input.fill('n');
+    await expect.poll(() => status.innerText()).toBe('Type at least two letters of the name.');
+    expect(await results.isHidden()).toBe(true);
+    await input.fill('qqq');
+    await expect.poll(() => status.innerText()).toBe('Nothing found.');
+    await page.close();
+  });
+
+  test('runs the query of the address (?q=)', async () => {
+    const page = await withJs.newPage();
+    await page.goto(server.origin + '/tim-kiem/?q=ninh+son');
+    await expect.poll(() => page.locator('[data-search-results]').innerText()).toContain('Huyện Ninh Sơn');
+    await page.close();
+  });
+
+  test('without JavaScript, the A–Z pages reach every unit: N lists Huyện Ninh Sơn, D Phường Đô Vinh', async () => {
+    const page = await withoutJs.newPage();
+    await page.goto(server.origin + '/tim-kiem/');
+    expect(await page.locator('#search-form').isHidden()).toBe(true);
+    await page.click('.letter-index a[href="/tim-kiem/n/"]');
+    expect(new URL(page.url()).pathname).toBe('/tim-kiem/n/');
+    expect(await page.locator('.search-results a', { hasText: 'Huyện Ninh Sơn' }).getAttribute('href')).toBe('/don-vi/585-ninh-son/');
+    await page.goto(server.origin + '/en/search/d/');
+    const list = await page.locator('.search-results').innerText();
+    expect(list).toContain('Đô Vinh Ward — Phan Rang - Tháp Chàm City, until 30 Jun 2025');
+    expect(list).not.toContain('Ninh Sơn District —');
     await page.close();
   });
 });

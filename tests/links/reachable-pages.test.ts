@@ -1,19 +1,21 @@
 /**
  * No page that only search reaches: following links from the home pages (both languages, with the
  * header navigation every page carries) through the built HTML reaches every page of the
- * sitemap. The search pages are not followed: they list every unit by design, so crawling them
- * would prove nothing about browsing. Reads dist/ only; no browser, well under a second.
+ * sitemap. The search pages (the search and its A–Z pages) lead only to each other: they list every
+ * unit by design, so following them to units would prove nothing about browsing. Reads dist/ only;
+ * no browser, well under a second.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/site/i18n.ts';
-import { pathOf } from '../../src/site/routes.ts';
+import { parsePath, pathOf } from '../../src/site/routes.ts';
 import { DIST, sitemapPaths } from '../browser/site-pages.ts';
 
 const ORIGIN = 'http://site.invalid';
 const START = LANGS.map((lang) => pathOf({ key: 'home' }, lang));
-const NOT_FOLLOWED = new Set(LANGS.map((lang) => pathOf({ key: 'search' }, lang)));
+/** The search and its A–Z pages: followed only to one another. */
+const isSearchPage = (path: string): boolean => ['search', 'searchLetter'].includes(parsePath(path)?.route.key ?? '');
 
 /** The built HTML file of a page path (`/don-vi/585-ninh-son/` → dist/don-vi/585-ninh-son/index.html). */
 function htmlFile(path: string): string | undefined {
@@ -31,7 +33,7 @@ function linkedPaths(html: string, from: string): string[] {
   return paths;
 }
 
-/** Every page reached from `start` by following links, search pages excluded as stepping stones. */
+/** Every page reached from `start` by following links, search pages stepping only to search pages. */
 function crawl(start: readonly string[]): Set<string> {
   const reached = new Set<string>();
   const queue = [...start];
@@ -41,8 +43,9 @@ function crawl(start: readonly string[]): Set<string> {
     const file = htmlFile(path);
     if (!file) continue;
     reached.add(path);
-    if (NOT_FOLLOWED.has(path)) continue;
-    for (const next of linkedPaths(readFileSync(file, 'utf8'), path)) if (!reached.has(next)) queue.push(next);
+    for (const next of linkedPaths(readFileSync(file, 'utf8'), path)) {
+      if (!reached.has(next) && (!isSearchPage(path) || isSearchPage(next))) queue.push(next);
+    }
   }
   return reached;
 }

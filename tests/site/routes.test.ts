@@ -49,6 +49,8 @@ describe('pathOf: every route in both languages', () => {
     [{ key: 'releases' }, '/phat-hanh/', '/en/releases/'],
     [{ key: 'changes' }, '/thay-doi/', '/en/changes/'],
     [{ key: 'search' }, '/tim-kiem/', '/en/search/'],
+    [{ key: 'searchLetter', letter: 'n' }, '/tim-kiem/n/', '/en/search/n/'],
+    [{ key: 'searchLetter', letter: '0-9' }, '/tim-kiem/0-9/', '/en/search/0-9/'],
     [{ key: 'compare' }, '/so-sanh/', '/en/compare/'],
     [
       { key: 'comparePair', a: { code: '584', slug: 'bac-ai' }, b: { code: '585', slug: 'ninh-son' } },
@@ -111,12 +113,14 @@ describe('allRoutes / allPagePaths: the sitemap list', () => {
     planIds: ['kh-95-2024'],
     comparePairs: [{ a: { code: '584', slug: 'bac-ai' }, b: { code: '585', slug: 'ninh-son' } }],
     compareUnits: [{ code: '22741', slug: 'bao-an' }],
+    searchLetters: ['d', 'n'],
   };
 
-  it('lists 10 static pages, then 2 ranking years, 3 unit pages, 1 plan, 1 pair and 1 unit compared', () => {
-    // 10 + 2 + 3 + 1 + 1 + 1 = 18 routes.
+  it('lists 10 static pages, then 2 ranking years, 3 unit pages, 1 plan, 2 search letters, 1 pair and 1 unit compared', () => {
+    // 10 + 2 + 3 + 1 + 2 + 1 + 1 = 20 routes.
     const routes = allRoutes(inventory);
-    expect(routes).toHaveLength(18);
+    expect(routes).toHaveLength(20);
+    expect(routes.filter((r) => r.key === 'searchLetter').map((r) => pathOf(r, 'vi'))).toEqual(['/tim-kiem/d/', '/tim-kiem/n/']);
     expect(routes.filter((r) => r.key.startsWith('compare')).map((r) => pathOf(r, 'vi'))).toEqual([
       '/so-sanh/',
       '/so-sanh/584-bac-ai-va-585-ninh-son/',
@@ -131,8 +135,8 @@ describe('allRoutes / allPagePaths: the sitemap list', () => {
 
   it('gives every route in both languages, each path once', () => {
     const paths = allPagePaths(inventory);
-    expect(paths).toHaveLength(36); // 18 routes × 2 languages
-    expect(new Set(paths).size).toBe(36);
+    expect(paths).toHaveLength(40); // 20 routes × 2 languages
+    expect(new Set(paths).size).toBe(40);
     expect(paths).toContain('/xu-huong/');
     expect(paths).toContain('/en/ranking/2023/');
     expect(paths).toContain('/ke-hoach/kh-95-2024/');
