@@ -59,7 +59,7 @@ const WITHOUT_JSON: readonly FileFormat[] = ['csv', 'parquet'];
 
 const BREAKDOWNS = ['all', 'field', 'channel', 'respondent_type', 'agency'] as const;
 const LEVELS = ['overall', 'element', 'item'] as const;
-const UNIT_LEVELS = ['province', 'district', 'commune'] as const;
+const UNIT_LEVELS = ['country', 'province', 'district', 'commune'] as const;
 
 // Fields shared by several tables, described once.
 const survey = {

@@ -75,8 +75,14 @@ export function nationalSiteConfig(options: { until: string; years: number[]; pr
       { level: 'commune', within: 'province' },
     ],
     // 3,321 communes × every month and breakdown would be 9 million cells (most too small to
-    // publish, and more than 8 GB to compute); communes get years and quarters, the provinces all.
-    cells: { commune: { periods: ['year', 'quarter'], breakdowns: [] } },
+    // publish, and more than 8 GB to compute): communes get years and quarters; the provinces and
+    // the country every period and breakdown but the agency one, which would list every commune's
+    // offices again under its province.
+    cells: {
+      country: { periods: ['year', 'quarter', 'month'], breakdowns: ['field', 'channel', 'respondent_type'] },
+      province: { periods: ['year', 'quarter', 'month'], breakdowns: ['field', 'channel', 'respondent_type'] },
+      commune: { periods: ['year', 'quarter'], breakdowns: [] },
+    },
     rank_simulation: { draws: 10000, seed: 20250701 },
     sample_data: true,
     sample_note: {

@@ -51,7 +51,8 @@ export const CHART_SCHEMAS: Readonly<Record<ChartDataset['table'], TableSchema>>
  * Ids become file names and anchors, so only lower-case letters, digits and `-` are allowed.
  */
 export function chartId(...parts: string[]): string {
-  const id = parts.join('-');
+  // Unit codes are digits, but the whole country's is letters (VN): ids are lower case.
+  const id = parts.join('-').toLowerCase();
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
     throw new Error(`chart id "${id}" may hold only lower-case letters, digits and single "-" (it is a file name and an anchor)`);
   }

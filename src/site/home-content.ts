@@ -52,7 +52,9 @@ async function buildHomeContent(): Promise<HomeContent> {
   const site = await siteConfig();
   const inventory = await pageInventory();
   const year = inventory.rankingYears.at(-1) ?? surveyYears(data, MAIN_SURVEY).at(-1);
-  const group = year ? (await rankingContent(year)).groups.at(-1) : undefined;
+  // The newest map's group among those the year's page shows (a national site: the provinces;
+  // their communes' rankings have pages of their own).
+  const group = year ? (await rankingContent(year)).groups.filter((g) => !g.ownPage).at(-1) : undefined;
   const ranking = group?.rankings.find((r) => r.survey === MAIN_SURVEY);
   const planId = inventory.planIds[0];
   const plan = planId ? await planContent(planId) : undefined;

@@ -22,16 +22,16 @@ let cached: Promise<OfficialContent> | undefined;
 
 async function build(): Promise<OfficialContent> {
   const figures = readOfficialFigures();
-  // A national site names no province: the page then has the national series and the ledger only.
+  // A national site names no province: the page then has the ledger of figures only.
   const code = (await siteConfig()).province_code ?? '';
-  const series = officialSeries(figures, code);
+  const series = code === '' ? [] : officialSeries(figures, code);
   const provinceName = figures.province.find((r) => r.province_code === code)?.geo ?? code;
   return {
     figures,
     provinceName,
     series,
     missingYears: yearsWithoutProvinceFigure(series),
-    dataset: { id: chartId('official', 'sipas', code), table: 'official', rows: officialChartRows(series, code) },
+    dataset: { id: chartId('official', 'sipas', code || 'vn'), table: 'official', rows: officialChartRows(series, code) },
   };
 }
 

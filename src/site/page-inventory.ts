@@ -16,7 +16,9 @@ import type { Unit, UnitLevel } from '../intake/types.ts';
 import { compareInventoryOf, unitSlug, type CompareInventory } from './compare-pages.ts';
 import { MAIN_SURVEY } from './index-selections.ts';
 import { PUBLISHED_DIR, publishedData } from './published-data.ts';
-import type { PageInventory } from './routes.ts';
+import type { Registers } from '../intake/registers.ts';
+import { ownPageGroups } from './ranking-groups.ts';
+import type { PageInventory, UnitSlug } from './routes.ts';
 import { STATIC_ROUTE_KEYS, unitNameSlug } from './routes.ts';
 import { searchEntries, type SearchEntry } from './search-entries.ts';
 import { searchLetters } from './search-letters.ts';
@@ -127,6 +129,24 @@ function unitsWithPublishedResults(listings: UnitListing[]): UnitListing[] {
   return unitsWithResults(listings, yearlyOverall);
 }
 
+/** The groups ranked on a page of their own, named by the unit they are ranked within (its page's slug). */
+function groupsWithOwnPage(registers: Registers, listings: readonly UnitListing[]): { year: string; within: UnitSlug }[] {
+  const rows = publishedData().rankings;
+  const byId = new Map(listings.map((l) => [l.id, l]));
+  const found: { year: string; within: UnitSlug }[] = [];
+  for (const year of [...new Set(rows.map((r) => r.period))].sort()) {
+    const inYear = rows.filter((r) => r.period === year);
+    for (const key of ownPageGroups(inYear)) {
+      const [level, parentCode] = key.split('|');
+      const member = inYear.find((r) => r.unit_level === level && r.parent_code === parentCode);
+      const parent = member ? registers.unitOn(parentCode ?? '', member.unit_valid_from) : null;
+      const listing = parent ? byId.get(unitVersionId(parent)) : undefined;
+      if (listing) found.push({ year, within: unitSlug(listing) });
+    }
+  }
+  return found;
+}
+
 async function readInventory(): Promise<SiteInventory> {
   const registers = await loadRegisters(dataDir(), warn);
   const unitListings = unitsWithPublishedResults(unitsWithPages(registers.units));
@@ -135,6 +155,7 @@ async function readInventory(): Promise<SiteInventory> {
     ? compareInventoryOf(publishedData().comparisons(MAIN_SURVEY), unitListings)
     : { pairs: [], units: [] };
   const rankingYears = readRankingYears();
+  const rankingGroups = rankingYears.length > 0 ? groupsWithOwnPage(registers, unitListings) : [];
   const entries = searchEntries({
     staticKeys: STATIC_ROUTE_KEYS,
     rankingYears,
@@ -145,6 +166,7 @@ async function readInventory(): Promise<SiteInventory> {
   });
   return {
     rankingYears,
+    rankingGroups,
     units: unitListings,
     planIds: plans.map((p) => p.id),
     comparePairs: compare.pairs.map(({ a, b }) => ({ a: unitSlug(a), b: unitSlug(b) })),

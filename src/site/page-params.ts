@@ -6,7 +6,7 @@
 import { unitSlug } from './compare-pages.ts';
 import type { Lang } from './i18n.ts';
 import { pageInventory, type UnitListing } from './page-inventory.ts';
-import { pathOf, unitRoute, type Route } from './routes.ts';
+import { pathOf, unitRoute, type Route, type UnitSlug } from './routes.ts';
 
 /** `585-ninh-son`: the last segment of a unit's path (see routes.ts). */
 export function unitParam(listing: UnitListing): string {
@@ -17,6 +17,14 @@ export function unitParam(listing: UnitListing): string {
 
 export async function rankingPaths(): Promise<{ params: { year: string } }[]> {
   return (await pageInventory()).rankingYears.map((year) => ({ params: { year } }));
+}
+
+/** The rankings with a page of their own (ranking-groups.ts), e.g. /xep-hang/2026/01-ha-noi/. */
+export async function rankingGroupPaths(): Promise<{ params: { year: string; within: string }; props: { within: UnitSlug } }[]> {
+  return ((await pageInventory()).rankingGroups ?? []).map(({ year, within }) => ({
+    params: { year, within: `${within.code}-${within.slug}` },
+    props: { within },
+  }));
 }
 
 export async function unitPaths(): Promise<{ params: { unit: string }; props: { listing: UnitListing } }[]> {

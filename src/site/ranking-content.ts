@@ -13,6 +13,7 @@ import { indicatorOrder, MAIN_SURVEY, rankingRows } from './index-selections.ts'
 import { publishedData, type PublishedData } from './published-data.ts';
 import type { Registers } from '../intake/registers.ts';
 import { siteRegisters } from './site-inputs.ts';
+import { ownPageGroups } from './ranking-groups.ts';
 import { versionId } from './unit-versions.ts';
 
 export type RankingDataset = Extract<ChartDataset, { table: 'rankings' }>;
@@ -72,6 +73,8 @@ export interface RankingGroup {
   heat: HeatTable;
   /** Ranks on each element; null when element-rankings.csv ranks nobody of the group. */
   elementRanks: ElementRankTable | null;
+  /** True when the group has a page of its own (ranking-groups.ts) instead of a place on the year's page. */
+  ownPage: boolean;
   /**
    * The funnel plot of the main survey's units around the province (method.md → Comparing
    * units); null for a group of fewer than FUNNEL_MIN_UNITS, where a ranking reads better.
@@ -182,6 +185,7 @@ async function buildRankingContent(year: string): Promise<RankingContent> {
     return (LEVEL_ORDER[levelA] ?? 0) - (LEVEL_ORDER[levelB] ?? 0) || (parentA < parentB ? -1 : parentA > parentB ? 1 : 0);
   });
   const { start, end } = periodBounds(year);
+  const own = ownPageGroups(inYear);
   const groups = groupKeys.map((key): RankingGroup => {
     const [level, parentCode] = key.split('|') as [UnitLevel, string];
     const rows = inYear.filter((r) => r.unit_level === level && r.parent_code === parentCode);
@@ -196,7 +200,11 @@ async function buildRankingContent(year: string): Promise<RankingContent> {
     const span = parent ?? (parentCode === WHOLE_COUNTRY ? daysOfUnits(registers, rows) : null);
     const from = span && span.valid_from > start ? span.valid_from : start;
     const to = span?.valid_to && span.valid_to < end ? span.valid_to : end;
-    const idParts = groupKeys.length > 1 ? [year, level] : [year];
+    // A chart's id names its group: the year alone when it has one group, the level when it has
+    // several (2025: districts and communes), and the unit ranked within when that level has
+    // several groups too (a national site's communes, ranked within each of 34 provinces).
+    const levelGroups = groupKeys.filter((k) => k.startsWith(`${level}|`)).length;
+    const idParts = groupKeys.length === 1 ? [year] : levelGroups === 1 ? [year, level] : [year, level, parentCode];
     const rankings = surveys.map((survey): SurveyRanking => {
       const picked = rankingRows(data, survey, year, level, undefined, parentCode);
       return {
@@ -219,6 +227,7 @@ async function buildRankingContent(year: string): Promise<RankingContent> {
     return {
       level,
       parent: parentRef,
+      ownPage: own.has(key),
       partYear: from !== start || to !== end ? { from, to } : null,
       rankings,
       heat: heatTable(data, main?.survey ?? MAIN_SURVEY, year, heatUnits),

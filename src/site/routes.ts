@@ -7,6 +7,7 @@
  * Paths (always with a trailing slash; English under `/en/`):
  *   home             /                         /en/
  *   ranking          /xep-hang/<year>/         /en/ranking/<year>/
+ *                    /xep-hang/<year>/<unit>/  /en/ranking/<year>/<unit>/   (units ranked within one unit)
  *   trends           /xu-huong/                /en/trends/
  *   unit             /don-vi/<code>-<slug>/    /en/units/<code>-<slug>/
  *   plan             /ke-hoach/<id>/           /en/plans/<id>/
@@ -34,7 +35,11 @@ import { LANGS, otherLang, type Lang } from './i18n.ts';
 
 export type Route =
   | { key: 'home' }
-  | { key: 'ranking'; year: string }
+  /**
+   * The ranking of one year; with `within`, only the units ranked within that one unit, on a page
+   * of their own (a national site: each province's communes, /xep-hang/2026/01-ha-noi/).
+   */
+  | { key: 'ranking'; year: string; within?: UnitSlug }
   | { key: 'trends' }
   | { key: 'unit'; code: string; slug: string }
   | { key: 'plan'; id: string }
@@ -171,7 +176,7 @@ export function pathOf(route: Route, lang: Lang, release: string | null = frozen
     case 'home':
       return root;
     case 'ranking':
-      return `${root}${section}/${segment(route.year, 'ranking year')}/`;
+      return `${root}${section}/${segment(route.year, 'ranking year')}/${route.within ? `${unitSegment(route.within)}/` : ''}`;
     case 'unit':
       return `${root}${section}/${segment(route.code, 'unit code')}-${segment(route.slug, 'unit slug')}/`;
     case 'plan':
@@ -240,6 +245,10 @@ function parseSections(parts: string[], lang: Lang): { route: Route; lang: Lang 
   if (parts.length === 1) {
     return (STATIC_ROUTE_KEYS as readonly string[]).includes(key) ? { route: { key } as Route, lang } : null;
   }
+  if (key === 'ranking' && parts.length === 3 && param !== undefined) {
+    const within = /^([0-9A-Za-z]+)-(.+)$/.exec(parts[2] ?? '');
+    return within?.[1] && within[2] ? { route: { key, year: param, within: { code: within[1], slug: within[2] } }, lang } : null;
+  }
   if (parts.length !== 2 || param === undefined) return null;
   if (key === 'ranking') return { route: { key, year: param }, lang };
   if (key === 'plan') return { route: { key, id: param }, lang };
@@ -265,6 +274,8 @@ function parseSections(parts: string[], lang: Lang): { route: Route; lang: Lang 
 export interface PageInventory {
   /** Years that have a ranking page, e.g. `['2023', '2024']`. */
   rankingYears: string[];
+  /** Groups ranked on a page of their own (ranking-content.ts → ownPageGroups); absent = none. */
+  rankingGroups?: { year: string; within: UnitSlug }[];
   /** Units that have a page. */
   units: { code: string; name_vi: string }[];
   /** Plan ids that have a page. */
@@ -282,6 +293,7 @@ export function allRoutes(inventory: PageInventory): Route[] {
   return [
     ...STATIC_ROUTE_KEYS.map((key): Route => ({ key }) as Route),
     ...inventory.rankingYears.map((year): Route => ({ key: 'ranking', year })),
+    ...(inventory.rankingGroups ?? []).map(({ year, within }): Route => ({ key: 'ranking', year, within })),
     ...dedupe(inventory.units.map(unitRoute)),
     ...inventory.planIds.map((id): Route => ({ key: 'plan', id })),
     ...(inventory.searchLetters ?? []).map((letter): Route => ({ key: 'searchLetter', letter })),

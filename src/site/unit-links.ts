@@ -17,6 +17,8 @@ export interface UnitLinker {
   href(code: string, lang: Lang, period?: string): string | undefined;
   /** The name as a table cell, a link when the unit has a page. */
   cell(code: string, lang: Lang, period?: string): DataTableCell;
+  /** The slug of the unit's page (what its other addresses are named by), or undefined when it has none. */
+  slugOf(code: string, period?: string): string | undefined;
 }
 
 let cached: Promise<UnitLinker> | undefined;
@@ -29,16 +31,20 @@ async function build(): Promise<UnitLinker> {
     if (list) list.push(listing);
     else listings.set(listing.code, [listing]);
   }
-  const href = (code: string, lang: Lang, period?: string): string | undefined => {
+  const pageOf = (code: string, period?: string): UnitListing | undefined => {
     const pages = listings.get(code);
     if (!pages) return undefined;
-    const page = (period ? versionFor(pages.filter((l) => validDuring(l, period)), period) : undefined) ?? pages.at(-1);
+    return (period ? versionFor(pages.filter((l) => validDuring(l, period)), period) : undefined) ?? pages.at(-1);
+  };
+  const href = (code: string, lang: Lang, period?: string): string | undefined => {
+    const page = pageOf(code, period);
     return page ? pathOf(unitRoute(page), lang) : undefined;
   };
   const name = (code: string, lang: Lang, period?: string) => unitName(registers, code, lang, period);
   return {
     name,
     href,
+    slugOf: (code, period) => pageOf(code, period)?.slug,
     cell(code, lang, period) {
       const link = href(code, lang, period);
       return link ? { text: name(code, lang, period), href: link } : name(code, lang, period);
