@@ -19,7 +19,8 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { chartCsvPath } from '../site/chart-datasets.ts';
+import { chartCsv, chartCsvPath } from '../site/chart-datasets.ts';
+import { siteChartDatasets } from '../site/site-chart-datasets.ts';
 import { chartImagePath, embedPath, fillImageSizes, IMAGE_SIZE_MARK, isHomePath } from '../site/chart-images.ts';
 import type { Lang } from '../site/i18n.ts';
 import { absoluteUrl } from '../site/routes.ts';
@@ -104,9 +105,13 @@ export function chartImages(): AstroIntegration {
         const missing = new Set<string>();
         const svgs: { path: string; svg: string }[] = [];
 
+        // The chart's CSV as its endpoint writes it, from the dataset: a shard of the page build
+        // (scripts/build-pages.ts) draws images of pages whose CSV another shard writes.
+        const datasets = new Map((await siteChartDatasets()).map((d) => [d.id, d]));
         for (const { lang, figure, pagePath } of charts) {
+          const dataset = datasets.get(figure.id);
           const csvFile = join(dist, chartCsvPath(figure.id));
-          const csv = existsSync(csvFile) ? readFileSync(csvFile, 'utf8') : null;
+          const csv = dataset ? chartCsv(dataset) : existsSync(csvFile) ? readFileSync(csvFile, 'utf8') : null;
           const pageUrl = citedUrl(site, `${pagePath}#${figure.id}`);
           const { svg, texts } = chartImage(site, { lang, title: figure.title, caption: figure.caption, wide: figure.drawings.wide as string, pageUrl, csv });
           for (const char of svg.replace(/<[^>]*>/g, '')) if (!/\s/.test(char) && !inChartFont(char)) missing.add(char);

@@ -20,7 +20,7 @@ import type { CellBreakdown, CellDetail, CellPeriodKind, SiteConfig, UnitLevel }
 export const UNIT_LEVELS: readonly UnitLevel[] = ['country', 'province', 'district', 'commune'];
 export const DEFAULT_MAX_QUARANTINE_SHARE = 0.01;
 
-const KEYS = ['publisher', 'title', 'base_url', 'release', 'licence', 'thresholds', 'ranked_level', 'province_code', 'rankings', 'rank_simulation', 'sample_data', 'sample_note', 'planned_releases', 'cells'];
+const KEYS = ['publisher', 'title', 'base_url', 'release', 'licence', 'thresholds', 'ranked_level', 'province_code', 'rankings', 'rank_simulation', 'sample_data', 'sample_note', 'planned_releases', 'cells', 'chart_files'];
 
 export const CELL_PERIOD_KINDS: readonly CellPeriodKind[] = ['year', 'quarter', 'month'];
 export const CELL_BREAKDOWNS: readonly CellBreakdown[] = ['field', 'channel', 'respondent_type', 'agency'];
@@ -101,6 +101,10 @@ export function normaliseSiteConfig(raw: unknown, label: string, warn: Warn): Si
       seed: r.integer(simulation.seed, 'rank_simulation.seed'),
     },
     cells: readCells(r, o.cells, warn),
+    chart_files:
+      o.chart_files === undefined
+        ? [...UNIT_LEVELS]
+        : r.array(o.chart_files, 'chart_files').map((level, i) => r.oneOf(level, UNIT_LEVELS, `chart_files[${i}]`)),
     sample_data: r.boolean(o.sample_data, 'sample_data'),
   };
   for (const [i, planned] of config.planned_releases.entries()) {

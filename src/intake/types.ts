@@ -42,6 +42,12 @@ export interface SiteConfig {
    * narrows one, as a national site does for its 3,321 communes.
    */
   cells: Record<UnitLevel, CellDetail>;
+  /**
+   * Unit levels whose pages' charts get files of their own (SVG and PNG images, an embed page,
+   * XLSX copies; site.json \`chart_files\`); every other page's charts always do. Every level
+   * unless site.json narrows it: 3,321 communes would mean 80,000 image files.
+   */
+  chart_files: UnitLevel[];
   /** True when the responses are generated sample data: every page then shows a banner. */
   sample_data: boolean;
   sample_note?: Bilingual;

@@ -83,6 +83,9 @@ export function nationalSiteConfig(options: { until: string; years: number[]; pr
       province: { periods: ['year', 'quarter', 'month'], breakdowns: ['field', 'channel', 'respondent_type'] },
       commune: { periods: ['year', 'quarter'], breakdowns: [] },
     },
+    // Chart images, embed pages and XLSX copies for the country's and the provinces' pages, not for
+    // each of 3,321 communes (80,000 files, most of the page build's time); their charts keep CSVs.
+    chart_files: ['country', 'province'],
     rank_simulation: { draws: 10000, seed: 20250701 },
     sample_data: true,
     sample_note: {

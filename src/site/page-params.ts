@@ -6,6 +6,7 @@
 import { unitSlug } from './compare-pages.ts';
 import type { Lang } from './i18n.ts';
 import { pageInventory, type UnitListing } from './page-inventory.ts';
+import { firstShardOnly, sharedOut } from './page-shard.ts';
 import { pathOf, unitRoute, type Route, type UnitSlug } from './routes.ts';
 
 /** `585-ninh-son`: the last segment of a unit's path (see routes.ts). */
@@ -16,15 +17,17 @@ export function unitParam(listing: UnitListing): string {
 }
 
 export async function rankingPaths(): Promise<{ params: { year: string } }[]> {
-  return (await pageInventory()).rankingYears.map((year) => ({ params: { year } }));
+  return firstShardOnly((await pageInventory()).rankingYears.map((year) => ({ params: { year } })));
 }
 
 /** The rankings with a page of their own (ranking-groups.ts), e.g. /xep-hang/2026/01-ha-noi/. */
 export async function rankingGroupPaths(): Promise<{ params: { year: string; within: string }; props: { within: UnitSlug } }[]> {
-  return ((await pageInventory()).rankingGroups ?? []).map(({ year, within }) => ({
-    params: { year, within: `${within.code}-${within.slug}` },
-    props: { within },
-  }));
+  return firstShardOnly(
+    ((await pageInventory()).rankingGroups ?? []).map(({ year, within }) => ({
+      params: { year, within: `${within.code}-${within.slug}` },
+      props: { within },
+    })),
+  );
 }
 
 export async function unitPaths(): Promise<{ params: { unit: string }; props: { listing: UnitListing } }[]> {
@@ -37,11 +40,11 @@ export async function unitPaths(): Promise<{ params: { unit: string }; props: { 
     seen.add(unit);
     paths.push({ params: { unit }, props: { listing } });
   }
-  return paths;
+  return sharedOut(paths);
 }
 
 export async function planPaths(): Promise<{ params: { plan: string } }[]> {
-  return (await pageInventory()).planIds.map((plan) => ({ params: { plan } }));
+  return firstShardOnly((await pageInventory()).planIds.map((plan) => ({ params: { plan } })));
 }
 
 type ComparePageProps = { kind: 'pair'; a: UnitListing; b: UnitListing } | { kind: 'unit'; unit: UnitListing };
@@ -55,18 +58,22 @@ export async function comparePaths(lang: Lang): Promise<{ params: { page: string
   const { compare } = await pageInventory();
   const lastSegment = (route: Route) => pathOf(route, lang).split('/').at(-2) ?? '';
   return [
-    ...compare.pairs.map(({ a, b }) => ({
-      params: { page: lastSegment({ key: 'comparePair', a: unitSlug(a), b: unitSlug(b) }) },
-      props: { kind: 'pair' as const, a, b },
-    })),
-    ...compare.units.map((unit) => ({
-      params: { page: lastSegment({ key: 'compareUnit', ...unitSlug(unit) }) },
-      props: { kind: 'unit' as const, unit },
-    })),
+    ...firstShardOnly(
+      compare.pairs.map(({ a, b }) => ({
+        params: { page: lastSegment({ key: 'comparePair', a: unitSlug(a), b: unitSlug(b) }) },
+        props: { kind: 'pair' as const, a, b },
+      })),
+    ),
+    ...sharedOut(
+      compare.units.map((unit) => ({
+        params: { page: lastSegment({ key: 'compareUnit', ...unitSlug(unit) }) },
+        props: { kind: 'unit' as const, unit },
+      })),
+    ),
   ];
 }
 
 /** The search's A–Z pages (search-letters.ts): the same letters in both languages. */
 export async function searchLetterPaths(): Promise<{ params: { letter: string } }[]> {
-  return ((await pageInventory()).searchLetters ?? []).map((letter) => ({ params: { letter } }));
+  return firstShardOnly(((await pageInventory()).searchLetters ?? []).map((letter) => ({ params: { letter } })));
 }

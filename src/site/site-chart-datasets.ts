@@ -5,6 +5,7 @@
  * two different datasets under one id would make one of the two CSVs lie, so that stops the build.
  */
 import { chartId, type ChartDataset } from './chart-datasets.ts';
+import { levelHasChartFiles } from './chart-files.ts';
 import { compareDatasets } from './compare-content.ts';
 import { homeContent } from './home-content.ts';
 import { officialContent } from './official-content.ts';
@@ -27,26 +28,50 @@ export function addDataset(byId: Map<string, ChartDataset>, dataset: ChartDatase
   }
 }
 
-let cached: Promise<ChartDataset[]> | undefined;
+interface Gathered {
+  all: ChartDataset[];
+  /** Ids of the charts shown on a page with chart files (chart-files.ts): those get XLSX copies. */
+  withFiles: Set<string>;
+}
 
-async function gather(): Promise<ChartDataset[]> {
+let cached: Promise<Gathered> | undefined;
+
+async function gather(): Promise<Gathered> {
   const inventory = await pageInventory();
   const byId = new Map<string, ChartDataset>();
-  const add = (datasets: ChartDataset[]) => datasets.forEach((d) => addDataset(byId, d));
+  const withFiles = new Set<string>();
+  let files = true;
+  const add = (datasets: (ChartDataset | undefined)[]) =>
+    datasets.forEach((d) => {
+      if (!d) return;
+      addDataset(byId, d);
+      if (files) withFiles.add(d.id);
+    });
   const home = await homeContent();
   add([home.ranking?.dataset, home.trend?.dataset, home.plan?.bullets, ...(home.plan?.rankTargets.map((r) => r.dataset) ?? [])].filter((d) => !!d));
   for (const year of inventory.rankingYears) add(rankingDatasets(await rankingContent(year)));
   add(trendsDatasets(await trendsContent()));
-  for (const listing of inventory.unitListings) add(unitDatasets(await unitContent(listing)));
+  for (const listing of inventory.unitListings) {
+    files = await levelHasChartFiles(listing.level);
+    add(unitDatasets(await unitContent(listing)));
+  }
+  files = true;
   for (const id of inventory.planIds) add(planDatasets(await planContent(id)));
   const official = await officialContent();
   if (official.series.length > 0) add([official.dataset]);
   add(await compareDatasets());
-  return [...byId.values()];
+  return { all: [...byId.values()], withFiles };
 }
 
-/** Every chart dataset of the site, gathered once per build. */
-export function siteChartDatasets(): Promise<ChartDataset[]> {
+/** Every chart dataset of the site, gathered once per build: each has its CSV. */
+export async function siteChartDatasets(): Promise<ChartDataset[]> {
   cached ??= gather();
-  return cached;
+  return (await cached).all;
+}
+
+/** The chart datasets that get XLSX copies: those shown on a page with chart files (chart-files.ts). */
+export async function chartDatasetsWithFiles(): Promise<ChartDataset[]> {
+  cached ??= gather();
+  const { all, withFiles } = await cached;
+  return all.filter((d) => withFiles.has(d.id));
 }

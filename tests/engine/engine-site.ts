@@ -20,5 +20,6 @@ export const ENGINE_SITE: SiteConfig = {
   ],
   rank_simulation: { draws: 10000, seed: 20240227 },
   cells: allCells(),
+  chart_files: ['country', 'province', 'district', 'commune'],
   sample_data: true,
 };

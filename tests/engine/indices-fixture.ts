@@ -77,6 +77,7 @@ export function siteWith(minNPublish: number): SiteConfig {
     rankings: [{ level: 'district', within: 'province' }, { level: 'commune', within: 'province' }],
     rank_simulation: { draws: 100, seed: 1 },
     cells: allCells(),
+    chart_files: ['country', 'province', 'district', 'commune'],
     sample_data: true,
   };
 }

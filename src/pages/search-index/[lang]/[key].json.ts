@@ -3,6 +3,7 @@
  * language and two-letter key, each the entries with a word beginning with the key, in the order
  * a result list shows them. The search page fetches the one its query needs.
  */
+import { firstShardOnly } from '../../../site/page-shard.ts';
 import type { APIRoute } from 'astro';
 import { LANGS } from '../../../site/i18n.ts';
 import type { ShardFile } from '../../../site/search-shards.ts';
@@ -10,7 +11,7 @@ import { siteSearchShards } from '../../../site/site-search.ts';
 
 export async function getStaticPaths(): Promise<{ params: { lang: string; key: string }; props: { file: ShardFile } }[]> {
   const files = (await Promise.all(LANGS.map((lang) => siteSearchShards(lang)))).flat();
-  return files.map((file) => ({ params: { lang: file.lang, key: file.key }, props: { file } }));
+  return firstShardOnly(files.map((file) => ({ params: { lang: file.lang, key: file.key }, props: { file } })));
 }
 
 export const GET: APIRoute = ({ props }) =>
