@@ -31,6 +31,8 @@ export function compareUnitVersions(x: { code: string; valid_from: string }, y: 
 
 export function comparisonPairs(indices: readonly IndexRow[], instrument: SurveyInstrument, units: readonly Unit[], rankings: readonly RankingLevel[]): CellPair[] {
   const indicators = ['overall', ...instrument.elements.map((e) => e.code)];
+  // Each ranked level compares the overall index and the elements, or the overall index alone (site.json → rankings[].compare).
+  const comparedOf = (level: string): string[] => (rankings.find((r) => r.level === level)?.compare === 'overall' ? ['overall'] : indicators);
   const cells = new Map<string, IndexRow>();
   const periods = new Set<string>();
   for (const row of indices) {
@@ -43,11 +45,12 @@ export function comparisonPairs(indices: readonly IndexRow[], instrument: Survey
   for (const period of [...periods].sort()) {
     for (const group of rankGroups(units, period, rankings)) {
       const members = [...group.members].sort(compareUnitVersions);
+      const compared = comparedOf(group.level);
       for (let i = 0; i < members.length; i++) {
         for (let j = i + 1; j < members.length; j++) {
           const ua = members[i] as Unit;
           const ub = members[j] as Unit;
-          for (const indicator of indicators) {
+          for (const indicator of compared) {
             const a = cells.get(cellKey(period, ua.code, ua.valid_from, indicator));
             const b = cells.get(cellKey(period, ub.code, ub.valid_from, indicator));
             if (a && b) pairs.push({ a, b });

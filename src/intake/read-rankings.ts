@@ -13,8 +13,8 @@ export const RANKING_SCOPES: readonly RankingScope[] = ['country', 'province', '
 
 /** What a site.json without `rankings` ranks: districts and communes within each province. */
 export const DEFAULT_RANKINGS: readonly RankingLevel[] = [
-  { level: 'district', within: 'province' },
-  { level: 'commune', within: 'province' },
+  { level: 'district', within: 'province', compare: 'elements' },
+  { level: 'commune', within: 'province', compare: 'elements' },
 ];
 
 /** Higher up first: a level can be ranked within a scope listed before it, never after. */
@@ -33,7 +33,7 @@ export function readRankings(r: FieldReader, value: unknown, warn: (message: str
   return list.map((item, i) => {
     const path = `rankings[${i}]`;
     const o = r.object(item, path);
-    r.warnUnknownKeys(o, ['level', 'within'], path, warn);
+    r.warnUnknownKeys(o, ['level', 'within', 'compare'], path, warn);
     const level = r.oneOf(o.level, LEVELS, `${path}.level`);
     const within = r.oneOf(o.within, RANKING_SCOPES, `${path}.within`);
     if (HEIGHT[within] >= HEIGHT[level]) {
@@ -45,6 +45,7 @@ export function readRankings(r: FieldReader, value: unknown, warn: (message: str
       r.fail(`${path}.level`, `"${level}" is already ranked by rankings[${first}]; each level is ranked in one way only.`, `keep one of the two entries for "${level}".`);
     }
     seen.set(level, i);
-    return { level, within };
+    const compare = o.compare === undefined ? 'elements' : r.oneOf(o.compare, ['elements', 'overall'] as const, `${path}.compare`);
+    return { level, within, compare };
   });
 }

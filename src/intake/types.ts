@@ -105,6 +105,12 @@ export type RankingScope = 'country' | 'province' | 'district';
 export interface RankingLevel {
   level: UnitLevel;
   within: RankingScope;
+  /**
+   * What comparisons.csv sets against each other for every pair of these units: the overall index
+   * and each element (`elements`, the default), or the overall index alone (`overall`: a national
+   * site's communes make 190,000 pairs a year).
+   */
+  compare: 'elements' | 'overall';
 }
 
 /** A row of `data/units.csv`. Dates are ISO `YYYY-MM-DD`; `valid_to` null = still valid. */

@@ -72,7 +72,8 @@ export function nationalSiteConfig(options: { until: string; years: number[]; pr
     thresholds: { min_n_publish: 30, min_n_rank: 100, max_quarantine_share: 0.01 },
     rankings: [
       { level: 'province', within: 'country' },
-      { level: 'commune', within: 'province' },
+      // Every pair of communes of a province, overall index only: 190,000 pairs a year already.
+      { level: 'commune', within: 'province', compare: 'overall' },
     ],
     // 3,321 communes × every month and breakdown would be 9 million cells (most too small to
     // publish, and more than 8 GB to compute): communes get years and quarters; the provinces and

@@ -14,8 +14,8 @@ import type { RankingLevel, SiteConfig, SurveyInstrument, Unit, UnitLevel } from
 import { ENGINE_SITE } from './engine-site.ts';
 
 const NATIONAL: RankingLevel[] = [
-  { level: 'province', within: 'country' },
-  { level: 'commune', within: 'province' },
+  { level: 'province', within: 'country', compare: 'elements' },
+  { level: 'commune', within: 'province', compare: 'elements' },
 ];
 const site: SiteConfig = { ...ENGINE_SITE, rankings: NATIONAL };
 const NEW = '2025-07-01';
@@ -123,7 +123,7 @@ describe('rankGroups with provinces ranked within the country', () => {
     // Without rankings in site.json: the communes within each province, no group of provinces.
     expect(groups('2025', ENGINE_SITE.rankings).map((g) => g[0])).toEqual(['01', '02', '04']);
     // Communes within the country: all five in one group.
-    expect(groups('2025', [{ level: 'commune', within: 'country' }])).toEqual([['', 'commune', ['00001', '00002', '00003', '00004', '00005']]]);
+    expect(groups('2025', [{ level: 'commune', within: 'country', compare: 'elements' }])).toEqual([['', 'commune', ['00001', '00002', '00003', '00004', '00005']]]);
   });
 
   it('refuses a code with two versions in the country in one year: its rows could not be told apart', () => {

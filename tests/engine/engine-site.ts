@@ -15,8 +15,8 @@ export const ENGINE_SITE: SiteConfig = {
   thresholds: { min_n_publish: 30, min_n_rank: 100, max_quarantine_share: 0.01 },
   province_code: '58',
   rankings: [
-    { level: 'district', within: 'province' },
-    { level: 'commune', within: 'province' },
+    { level: 'district', within: 'province', compare: 'elements' },
+    { level: 'commune', within: 'province', compare: 'elements' },
   ],
   rank_simulation: { draws: 10000, seed: 20240227 },
   cells: allCells(),

@@ -74,7 +74,7 @@ export function siteWith(minNPublish: number): SiteConfig {
     licence: { id: 'CC-BY-4.0', title: 'CC BY 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' },
     thresholds: { min_n_publish: minNPublish, min_n_rank: 100, max_quarantine_share: 0.01 },
     province_code: '90',
-    rankings: [{ level: 'district', within: 'province' }, { level: 'commune', within: 'province' }],
+    rankings: [{ level: 'district', within: 'province', compare: 'elements' }, { level: 'commune', within: 'province', compare: 'elements' }],
     rank_simulation: { draws: 100, seed: 1 },
     cells: allCells(),
     chart_files: ['country', 'province', 'district', 'commune'],

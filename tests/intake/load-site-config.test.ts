@@ -146,17 +146,20 @@ describe('rankings: which level is ranked against which', () => {
   it('ranks the districts and the communes within each province when site.json leaves it out, as before the key existed', () => {
     expect('rankings' in raw()).toBe(false);
     expect(normaliseSiteConfig(raw(), 'site.json', () => {}).rankings).toEqual([
-      { level: 'district', within: 'province' },
-      { level: 'commune', within: 'province' },
+      { level: 'district', within: 'province', compare: 'elements' },
+      { level: 'commune', within: 'province', compare: 'elements' },
     ]);
   });
 
   it('reads a national site: the provinces within the country, the communes within each province', () => {
-    expect(read([{ level: 'province', within: 'country' }, { level: 'commune', within: 'province' }])).toEqual([
-      { level: 'province', within: 'country' },
-      { level: 'commune', within: 'province' },
+    expect(read([{ level: 'province', within: 'country' }, { level: 'commune', within: 'province', compare: 'overall' }])).toEqual([
+      { level: 'province', within: 'country', compare: 'elements' },
+      { level: 'commune', within: 'province', compare: 'overall' },
     ]);
-    expect(read([{ level: 'commune', within: 'district' }])).toEqual([{ level: 'commune', within: 'district' }]);
+    expect(read([{ level: 'commune', within: 'district' }])).toEqual([{ level: 'commune', within: 'district', compare: 'elements' }]);
+    expect(refusal((o) => (o.rankings = [{ level: 'commune', within: 'province', compare: 'items' }]))).toBe(
+      'site.json, field rankings[0].compare: must be one of "elements", "overall", found "items".\n  How to fix: use one of the listed values.',
+    );
     const warnings: string[] = [];
     read([{ level: 'commune', within: 'country', whithin: 'province' }], (m) => warnings.push(m));
     expect(warnings).toEqual(['site.json: field rankings[0].whithin is not used and ignored (a typo?).']);
