@@ -12,8 +12,19 @@ import { parseSha256Sums } from '../publish/sha256sums.ts';
 import { PUBLISHED_DIR } from './published-data.ts';
 
 export interface PublishedFile {
+  /** The file, or for a file published in parts the table's file name (`indices.csv`). */
   path: string;
   format: string;
+  /** Size; of all the parts together for a file in parts. */
+  bytes: number;
+  /** SHA-256; of the parts joined for a CSV in parts; empty for Parquet in parts. */
+  sha256: string;
+  /** The parts in order, for a file over the part limit (src/publish/file-parts.ts). */
+  parts?: PublishedPart[];
+}
+
+export interface PublishedPart {
+  path: string;
   bytes: number;
   sha256: string;
 }
@@ -45,10 +56,12 @@ export interface PublishedPackage {
 }
 
 interface RawResource {
-  path: string;
+  /** One file, or the parts of a file over the part limit (Frictionless v2 multipart). */
+  path: string | string[];
   format: string;
   bytes: number;
-  hash: string;
+  hash?: string;
+  parts?: { path: string; bytes: number; hash: string }[];
   table: string;
   rows: number;
   title: string;
@@ -90,7 +103,13 @@ export function readPublishedPackage(dir = PUBLISHED_DIR): PublishedPackage {
       };
       tables.set(r.table, table);
     }
-    table.files.push({ path: r.path, format: r.format, bytes: r.bytes, sha256: r.hash.replace(/^sha256:/, '') });
+    const hex = (hash: string | undefined) => (hash ?? '').replace(/^sha256:/, '');
+    if (Array.isArray(r.path)) {
+      const parts = (r.parts ?? []).map((part) => ({ path: part.path, bytes: part.bytes, sha256: hex(part.hash) }));
+      table.files.push({ path: `${r.table}.${r.format}`, format: r.format, bytes: r.bytes, sha256: hex(r.hash), parts });
+    } else {
+      table.files.push({ path: r.path, format: r.format, bytes: r.bytes, sha256: hex(r.hash) });
+    }
   }
   const licence = descriptor.licenses[0] ?? { name: '', path: '', title: '' };
   const sums = join(dir, SHA256SUMS);
