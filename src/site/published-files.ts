@@ -8,6 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Bilingual } from '../intake/types.ts';
+import { publishedParts } from '../publish/file-parts.ts';
 import { parseSha256Sums } from '../publish/sha256sums.ts';
 import { PUBLISHED_DIR } from './published-data.ts';
 
@@ -159,4 +160,13 @@ export function publishedXlsx(table: string, lang: 'vi' | 'en', sums: Map<string
 export function publishedZip(version: string, dir = PUBLISHED_DIR): { path: string; bytes: number } | null {
   const path = `sipas-${version}.zip`;
   return existsSync(join(dir, path)) ? { path, bytes: statSync(join(dir, path)).size } : null;
+}
+
+/**
+ * Site paths of a published table's file for a page's download link: `/data/<file>`, or one per
+ * part for a table published in parts (src/publish/file-parts.ts: `/data/comparisons-1.csv`, …).
+ */
+export function publishedFilePaths(file: string, dir = PUBLISHED_DIR): string[] {
+  const parts = publishedParts(dir, file);
+  return (parts.length > 0 ? parts : [file]).map((name) => `/data/${name}`);
 }

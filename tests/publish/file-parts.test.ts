@@ -108,7 +108,7 @@ describe('Parquet published in parts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parquet-parts-'));
     const field = (name: string, type: PublishedField['type']): PublishedField => ({ name, type, description_vi: name, description_en: name, required: true });
     const schema: TableSchema = {
-      name: 'sample', title_vi: 's', title_en: 's', description_vi: 's', description_en: 's', formats: ['parquet'],
+      name: 'sample', title_vi: 's', title_en: 's', description_vi: 's', description_en: 's', formats: ['parquet'], checkPrimaryKey: false,
       fields: [field('id', 'integer'), field('text', 'string'), field('value', 'number')],
     };
     const writer = new ParquetTableWriter(join(dir, 'sample.parquet'), schema, 200);
