@@ -11,6 +11,9 @@
  * responses (responses-worker.ts) while the engine computes the indices, then the indices and
  * trends files (table-worker.ts) while it computes rankings, trends, comparisons, coverage and targets.
  *
+ * Last, no published file may be over 25 MiB (src/publish/file-size-check.ts; large tables are
+ * published in parts, src/publish/file-parts.ts): the run fails with the files named otherwise.
+ *
  * Every data problem ends the run with one plain message (file, what is wrong, how to fix it) and
  * exit code 1, never a stack trace. Environment:
  *   DATA_DIR      the data folder (same layout as ./data)
@@ -59,6 +62,7 @@ import {
   type TableSchema,
 } from '../src/publish/schemas.ts';
 import { releaseRevisions } from '../src/releases/release-revisions.ts';
+import { checkFileSizes } from '../src/publish/file-size-check.ts';
 import type { SurveyInstrument } from '../src/intake/types.ts';
 
 const repoRoot = resolve(import.meta.dirname, '..');
@@ -281,6 +285,8 @@ async function main(): Promise<void> {
     }),
   );
   if (!keepValidated) rmSync(workDir, { recursive: true, force: true });
+  // The bar on file size, checked on what was written rather than trusted (file-size-check.ts).
+  checkFileSizes(publishDir);
   if (process.env.BENCH_SQL_LOG) writeFileSync(process.env.BENCH_SQL_LOG, JSON.stringify(sqlLog));
 
   const total = (performance.now() - started) / 1000;

@@ -10,6 +10,9 @@
  * kept view (kept-release.ts), byte for byte what keeping it later stores. Builds run two at a time
  * (one per core of the machines this runs on).
  *
+ * Last, it checks that no file of dist/ is over 25 MiB (src/publish/file-size-check.ts): a build
+ * that would give a static host a file it refuses fails here, with the files named.
+ *
  * Usage: npm run releases   (npm run build runs it after astro build). DATA_DIR and PUBLISH_DIR
  * as for npm run data; SIPAS_DIST_DIR (default dist/) receives the copies; SIPAS_RELEASES (ids,
  * comma-separated) builds only those.
@@ -22,6 +25,8 @@ import { resolveDataDir } from '../src/intake/data-dir.ts';
 import { loadSiteConfig } from '../src/intake/load-site-config.ts';
 import { copyKeptView, inputsDir, listKeptReleases, restoreKeptData } from '../src/releases/kept-release.ts';
 import { frozenOutputMoves } from '../src/releases/frozen-output.ts';
+import { FILE_LIMIT_BYTES } from '../src/publish/file-parts.ts';
+import { checkFileSizes } from '../src/publish/file-size-check.ts';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 
@@ -31,7 +36,7 @@ interface FrozenJob {
   inputs: string;
   superseded: boolean;
   /** Writes the release's published files into the given folder. */
-  writeData: (dir: string) => void;
+  writeData: (dir: string) => unknown;
 }
 
 async function main(): Promise<void> {
@@ -67,6 +72,9 @@ async function main(): Promise<void> {
     }),
   );
   console.log(`Frozen releases: ${timings.join(', ')}; ${((performance.now() - started) / 1000).toFixed(1)} s in all.`);
+  // The last step of npm run build: the whole site, pages and files, within the bar on file size.
+  checkFileSizes(dist);
+  console.log(`No file in ${dist} is over ${FILE_LIMIT_BYTES / 1024 / 1024} MiB.`);
 }
 
 async function buildFrozen(job: FrozenJob, where: { publicDir: string; dist: string; work: string; siteUrl: string }): Promise<void> {
@@ -80,7 +88,7 @@ async function buildFrozen(job: FrozenJob, where: { publicDir: string; dist: str
     if (entry !== 'data') cpSync(join(where.publicDir, entry), join(pub, entry), { recursive: true });
   }
   // … and the release's own data.
-  job.writeData(join(pub, 'data'));
+  await job.writeData(join(pub, 'data'));
   await run('npx', ['astro', 'build', '--silent'], {
     ...process.env,
     ASTRO_TELEMETRY_DISABLED: '1',

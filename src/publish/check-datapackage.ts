@@ -3,9 +3,12 @@
  * v2 JSON Schema profiles but without fetching them (no network at build time): required
  * properties, name and path patterns, hash form, field types, primary keys; and, against the
  * files on disk, that `bytes` is the real size, `hash` the real SHA-256 and each CSV header the
- * schema's field names. Returns the problems found; an empty list means the package passes.
+ * schema's field names. A resource published in parts (file-parts.ts) has the list of its parts
+ * as `path` (the v2 multipart form) and a `parts` list of each part's bytes and hash; its `hash`
+ * (the joined CSV's) may be absent. Returns the problems found; an empty list means the package passes.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CSV_BOM, CSV_LINE_END } from './csv.ts';
 import { DATAPACKAGE_PROFILE, MEDIA_TYPES } from './datapackage.ts';
@@ -84,33 +87,69 @@ function checkList(descriptor: Json, key: string, problems: string[], check: (it
 
 async function checkResource(resource: Json, where: string, options: CheckOptions, problems: string[]): Promise<void> {
   const { path } = resource;
-  const pathOk = isString(path) && isSafeRelativePath(path);
-  if (!pathOk) problems.push(`${where} path must be a relative path without "..": ${JSON.stringify(path)}`);
+  const multipart = Array.isArray(path);
+  const paths: unknown[] = multipart ? path : [path];
+  const pathOk = paths.length > 0 && paths.every((p) => isString(p) && isSafeRelativePath(p));
+  if (!pathOk) problems.push(`${where} path must be a relative path without "..", or a non-empty list of them: ${JSON.stringify(path)}`);
   const format = resource.format as FileFormat;
   if (!(format in MEDIA_TYPES)) problems.push(`${where} format must be one of ${Object.keys(MEDIA_TYPES).join(', ')}`);
   else if (resource.mediatype !== MEDIA_TYPES[format]) problems.push(`${where} mediatype must be ${MEDIA_TYPES[format]}`);
   if (!Number.isSafeInteger(resource.bytes) || (resource.bytes as number) < 0) problems.push(`${where} bytes must be a whole number`);
-  if (!isString(resource.hash) || !HASH.test(resource.hash)) problems.push(`${where} hash must look like sha256:<64 hex digits>`);
+  const hashOptional = multipart && resource.hash === undefined;
+  if (!hashOptional && (!isString(resource.hash) || !HASH.test(resource.hash))) problems.push(`${where} hash must look like sha256:<64 hex digits>`);
+  const parts = multipart ? checkParts(resource, paths as string[], where, problems) : undefined;
   if (format === 'csv') checkDialect(resource.dialect, where, problems);
   const fieldNames = checkSchema(resource.schema, where, problems);
 
   if (!options.dir || !pathOk) return;
-  const file = join(options.dir, path as string);
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    problems.push(`${where} file ${String(path)} does not exist`);
-    return;
+  const dir = options.dir;
+  const files = (paths as string[]).map((p) => join(dir, p));
+  let size = 0;
+  for (const [i, file] of files.entries()) {
+    let bytes: number;
+    try {
+      bytes = statSync(file).size;
+    } catch {
+      problems.push(`${where} file ${String(paths[i])} does not exist`);
+      return;
+    }
+    size += bytes;
+    const part = parts?.[i];
+    if (part && part.bytes !== bytes) problems.push(`${where} part ${String(paths[i])} bytes is ${String(part.bytes)} but the file has ${bytes}`);
+    if (part && options.verifyHashes && part.hash !== `sha256:${await sha256OfFile(file)}`) problems.push(`${where} part ${String(paths[i])} hash does not match the file`);
   }
-  if (resource.bytes !== size) problems.push(`${where} bytes is ${String(resource.bytes)} but the file has ${size}`);
-  if (options.verifyHashes && resource.hash !== `sha256:${await sha256OfFile(file)}`) {
-    problems.push(`${where} hash does not match the file`);
+  if (resource.bytes !== size) problems.push(`${where} bytes is ${String(resource.bytes)} but the file${multipart ? 's have' : ' has'} ${size}`);
+  if (options.verifyHashes && resource.hash !== undefined && resource.hash !== `sha256:${await sha256OfFiles(files)}`) {
+    problems.push(`${where} hash does not match the file${multipart ? 's joined' : ''}`);
   }
+  // The header is in the first part only: the parts joined are the table.
   if (format === 'csv' && fieldNames) {
-    const header = readCsvHeader(file);
+    const header = readCsvHeader(files[0] as string);
     if (header !== fieldNames.join(',')) problems.push(`${where} CSV header "${header}" differs from the schema fields "${fieldNames.join(',')}"`);
   }
+}
+
+/** A multipart resource's `parts`: one entry per path, in order, with bytes and hash. */
+function checkParts(resource: Json, paths: readonly string[], where: string, problems: string[]): Json[] | undefined {
+  const { parts } = resource;
+  if (!Array.isArray(parts) || parts.length !== paths.length || !parts.every(isObject)) {
+    problems.push(`${where} parts must list each of the ${paths.length} paths with its bytes and hash`);
+    return undefined;
+  }
+  parts.forEach((part, i) => {
+    if (part.path !== paths[i]) problems.push(`${where} parts[${i}] path must be ${paths[i]}`);
+    if (!Number.isSafeInteger(part.bytes) || (part.bytes as number) < 0) problems.push(`${where} parts[${i}] bytes must be a whole number`);
+    if (!isString(part.hash) || !HASH.test(part.hash)) problems.push(`${where} parts[${i}] hash must look like sha256:<64 hex digits>`);
+  });
+  return parts;
+}
+
+/** Hex SHA-256 of files joined in order (of the one file when there is one). */
+async function sha256OfFiles(files: readonly string[]): Promise<string> {
+  if (files.length === 1) return sha256OfFile(files[0] as string);
+  const hash = createHash('sha256');
+  for (const file of files) for await (const chunk of createReadStream(file)) hash.update(chunk as Uint8Array);
+  return hash.digest('hex');
 }
 
 function isSafeRelativePath(path: string): boolean {

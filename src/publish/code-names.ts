@@ -7,10 +7,9 @@
  * that says which version it means (unit_valid_from, old_valid_from, new_valid_from) gets that
  * version's name; otherwise the latest version's. An indicator code is named within its survey.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Bilingual } from '../intake/types.ts';
+import { readPublishedCsv } from './file-parts.ts';
 
 export interface NamedCode {
   /** The code column, e.g. `unit_code`. */
@@ -40,9 +39,11 @@ export const NAMED_CODES: readonly NamedCode[] = [
 /** The registers' names by key: `code`, `code|valid_from` (a version), `survey|indicator`. */
 export type CodeNames = Readonly<Record<NamedCode['register'], ReadonlyMap<string, Bilingual>>>;
 
-function readRows(path: string): Record<string, string>[] {
-  if (!existsSync(path)) return [];
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+/** A register's rows, from its CSV whole or in parts (file-parts.ts); none when it is absent. */
+function readRows(dir: string, file: string): Record<string, string>[] {
+  const csv = readPublishedCsv(dir, file);
+  if (csv === undefined) return [];
+  const text = csv.replace(/^\uFEFF/, '');
   return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
 }
 
@@ -66,14 +67,14 @@ function versioned(rows: Record<string, string>[]): Map<string, Bilingual> {
 /** The names of the registers published in `dir` (units.csv, indicators.csv, agencies.csv, fields.csv). */
 export function readCodeNames(dir: string): CodeNames {
   const indicators = new Map<string, Bilingual>();
-  for (const row of readRows(join(dir, 'indicators.csv'))) {
+  for (const row of readRows(dir, 'indicators.csv')) {
     indicators.set(`${row.survey}|${row.indicator}`, { vi: row.name_vi ?? '', en: row.name_en ?? '' });
   }
   const fields = new Map<string, Bilingual>();
-  for (const row of readRows(join(dir, 'fields.csv'))) fields.set(row.code ?? '', { vi: row.name_vi ?? '', en: row.name_en ?? '' });
+  for (const row of readRows(dir, 'fields.csv')) fields.set(row.code ?? '', { vi: row.name_vi ?? '', en: row.name_en ?? '' });
   return {
-    units: versioned(readRows(join(dir, 'units.csv'))),
-    agencies: versioned(readRows(join(dir, 'agencies.csv'))),
+    units: versioned(readRows(dir, 'units.csv')),
+    agencies: versioned(readRows(dir, 'agencies.csv')),
     indicators,
     fields,
   };

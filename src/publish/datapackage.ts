@@ -7,6 +7,11 @@
  *   property `table` groups the formats of one table and `rows` gives its row count.
  * - `hash` in the v2 form `sha256:<hex>`; `created` is the release date from the site config at
  *   00:00 UTC, never the build time, so two builds give the same bytes.
+ * - A file over the part limit (file-parts.ts) is one resource with its parts as `path` (the v2
+ *   multipart form, `"path": ["indices-1.csv", "indices-2.csv"]`), `bytes` the parts' total, and
+ *   the custom property `parts` giving each part's bytes and hash. A CSV's `hash` is that of its
+ *   parts joined (the whole table's bytes); Parquet parts are files of their own, so a Parquet
+ *   resource in parts has no `hash` of the whole.
  * - Key order is fixed by construction; the file is `JSON.stringify(…, null, 2)` plus a newline.
  */
 import type { Bilingual, SiteConfig } from '../intake/types.ts';
@@ -30,12 +35,24 @@ export interface SourceRecord {
   url: string | null;
 }
 
-/** A written file, with the facts the package records about it. */
-export interface PackagedFile {
+/** One part of a file published in parts (file-parts.ts). */
+export interface PackagedPart {
   file: string;
-  format: FileFormat;
   bytes: number;
   sha256: string;
+}
+
+/** A written file, with the facts the package records about it. */
+export interface PackagedFile {
+  /** The table's file name (`indices.csv`), also when it is published in parts. */
+  file: string;
+  format: FileFormat;
+  /** Size; for a file in parts, the parts' total. */
+  bytes: number;
+  /** SHA-256 of the file; of the joined parts for a CSV in parts; null for Parquet in parts. */
+  sha256: string | null;
+  /** The parts, in order, when the file is published in parts. */
+  parts?: PackagedPart[];
 }
 
 export interface PackagedTable {
@@ -108,12 +125,13 @@ function resource(table: PackagedTable, file: PackagedFile): Record<string, unkn
   return {
     name: `${schema.name}-${file.format}`,
     type: 'table',
-    path: file.file,
+    path: file.parts ? file.parts.map((part) => part.file) : file.file,
     format: file.format,
     mediatype: MEDIA_TYPES[file.format],
     ...(isText ? { encoding: 'utf-8' } : {}),
     bytes: file.bytes,
-    hash: `sha256:${file.sha256}`,
+    ...(file.sha256 !== null ? { hash: `sha256:${file.sha256}` } : {}),
+    ...(file.parts ? { parts: file.parts.map((part) => ({ path: part.file, bytes: part.bytes, hash: `sha256:${part.sha256}` })) } : {}),
     title: schema.title_vi,
     title_en: schema.title_en,
     description: schema.description_vi,

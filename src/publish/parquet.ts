@@ -30,7 +30,8 @@ export const INT32_MAX = 2 ** 31 - 1;
  */
 const CREATED_BY = 'sipas-transparency publisher (parquet-wasm 0.8.0, arrow-rs)';
 
-function writerProperties(rowGroupRows: number) {
+/** The writer's settings (also of a file's parts, parquet-parts.ts, so a part is encoded as the whole was). */
+export function writerProperties(rowGroupRows = ROW_GROUP_ROWS) {
   return new WriterPropertiesBuilder()
     .setCompression(Compression.ZSTD)
     .setMaxRowGroupSize(rowGroupRows)

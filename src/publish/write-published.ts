@@ -9,9 +9,15 @@
  * | units, agencies, fields | .csv .parquet .json |
  * | quarantine-summary (counts by survey and reason, never row contents) | .csv .parquet .json |
  * | revisions (every value changed since the previous release: src/publish/revisions.ts) | .csv .parquet |
- * | every table above (when its rows fit a worksheet) | .xlsx (Vietnamese) .en.xlsx (English) |
+ * | every table above (when its rows fit a worksheet and its CSV is one file) | .xlsx (Vietnamese) .en.xlsx (English) |
  * | datapackage.json, SHA256SUMS | — |
- * | sipas-<release>.zip: every file above (release-zip.ts) | — |
+ * | sipas-<release>.zip: every file above, when it fits the file limit (release-zip.ts) | — |
+ *
+ * No file is larger than 25 MiB (file-parts.ts): a CSV or Parquet file over PART_LIMIT_BYTES is
+ * published in parts (`indices-1.csv`, `indices-2.csv`, …; datapackage.json lists them as the
+ * resource's `path`, SHA256SUMS lists each part). A twin that would be over the limit is left out
+ * instead: the XLSX of a table whose CSV is in parts, a JSON file, and the release ZIP, which only
+ * repeats files a reader can download one by one (a split archive would need a tool to rejoin it).
  *
  * XLSX (table-xlsx.ts) is written from each table's CSV in worker threads once every CSV is
  * there; the files are listed in SHA256SUMS but are not datapackage resources (each is the CSV's
@@ -36,6 +42,7 @@ import {
   DATAPACKAGE_FILE,
   buildDataPackage,
   formatDataPackage,
+  type PackagedFile,
   type PackagedTable,
   type SourceRecord,
 } from './datapackage.ts';
@@ -63,6 +70,8 @@ import {
 } from './schemas.ts';
 import { SHA256SUMS_FILE, formatSha256Sums, sha256OfFile } from './sha256sums.ts';
 import { writeReleaseZip } from './release-zip.ts';
+import { FILE_LIMIT_BYTES, PART_LIMIT_BYTES, splitCsvFile } from './file-parts.ts';
+import { splitParquetFile } from './parquet-parts.ts';
 import { fitsXlsx } from './table-xlsx.ts';
 import { writeXlsxInBackground } from './xlsx-worker.ts';
 import { objectRows, writeTable, type PrewrittenTable, type RowSource, type WrittenTable } from './table-writer.ts';
@@ -92,6 +101,11 @@ export interface PublishInput {
   prewritten?: Partial<Record<'indices' | 'trends', PrewrittenTable>>;
   /** The changed values since the previous release (src/releases/release-revisions.ts); none for the first. */
   revisions?: readonly object[];
+  /**
+   * The largest part and the largest file (file-parts.ts); tests set small ones to see tables
+   * published in parts without writing megabytes.
+   */
+  limits?: { part: number; file: number };
   /** If given, receives the seconds of the XLSX files and of the release archive (for the benchmark). */
   timings?: Record<string, number>;
 }
@@ -102,8 +116,10 @@ export interface ManifestEntry {
   /** Table the file holds; null for datapackage.json and SHA256SUMS. */
   table: string | null;
   format: FileFormat | 'xlsx' | 'datapackage' | 'sha256sums' | 'zip';
-  /** Data rows (header excluded); null for datapackage.json and SHA256SUMS. */
+  /** Data rows (header excluded) of the whole table, also for a part; null for datapackage.json and SHA256SUMS. */
   rows: number | null;
+  /** For a part (`indices-2.csv`), the table's file it is part of (`indices.csv`). */
+  partOf?: string;
   bytes: number;
   sha256: string;
 }
@@ -128,13 +144,14 @@ export async function writePublished(outDir: string, input: PublishInput): Promi
 }
 
 async function writeInto(dir: string, input: PublishInput): Promise<ManifestEntry[]> {
+  const limits = input.limits ?? { part: PART_LIMIT_BYTES, file: FILE_LIMIT_BYTES };
   const tables: PackagedTable[] = [];
   for (const [schema, rows] of tableSources(input)) {
     const written = 'prewritten' in rows ? movePrewritten(rows.prewritten, dir) : await writeTable(dir, schema, rows);
-    const files = [];
+    const files: PackagedFile[] = [];
     for (const { file, format } of written.files) {
-      const path = join(dir, file);
-      files.push({ file, format, bytes: statSync(path).size, sha256: await sha256OfFile(path) });
+      const packaged = await publishWithinLimit(dir, file, format, limits.part);
+      if (packaged) files.push(packaged);
     }
     tables.push({ schema, rows: written.rows, files });
   }
@@ -143,12 +160,24 @@ async function writeInto(dir: string, input: PublishInput): Promise<ManifestEntr
   const problems = await checkDataPackage(descriptor, { dir });
   if (problems.length > 0) throw new Error(`${DATAPACKAGE_FILE} fails its check:\n- ${problems.join('\n- ')}`);
   const manifest: ManifestEntry[] = tables.flatMap(({ schema, rows, files }) =>
-    files.map(({ file, format, bytes, sha256 }) => ({ path: file, table: schema.name, format, rows, bytes, sha256 })),
+    files.flatMap(({ file, format, bytes, sha256, parts }): ManifestEntry[] =>
+      parts
+        ? parts.map((part) => ({ path: part.file, table: schema.name, format, rows, bytes: part.bytes, sha256: part.sha256, partOf: file }))
+        : [{ path: file, table: schema.name, format, rows, bytes, sha256: sha256 as string }],
+    ),
   );
   const xlsxStarted = performance.now();
-  const withXlsx = tables.filter((t) => fitsXlsx(t.rows));
+  // A workbook only where the CSV is one file: a table that needs parts would give a workbook
+  // over the limit too (indices.xlsx was 36 MB beside a 47 MB CSV), and a spreadsheet cannot
+  // open a CSV's parts as one table anyway.
+  const withXlsx = tables.filter((t) => fitsXlsx(t.rows) && t.files.some((f) => f.format === 'csv' && !f.parts));
   for (const { table, files } of await writeXlsxInBackground(dir, input.site, withXlsx.map(({ schema, rows }) => ({ schema, rows })))) {
     const rows = tables.find((t) => t.schema.name === table)?.rows ?? null;
+    // Both languages or neither: a workbook over the limit is left out with its twin.
+    if (files.some((file) => statSync(join(dir, file)).size > limits.file)) {
+      for (const file of files) rmSync(join(dir, file));
+      continue;
+    }
     for (const file of files) {
       const path = join(dir, file);
       manifest.push({ path: file, table, format: 'xlsx', rows, bytes: statSync(path).size, sha256: await sha256OfFile(path) });
@@ -158,11 +187,35 @@ async function writeInto(dir: string, input: PublishInput): Promise<ManifestEntr
   manifest.push(await writeTextFile(dir, DATAPACKAGE_FILE, formatDataPackage(descriptor), 'datapackage'));
   manifest.push(await writeTextFile(dir, SHA256SUMS_FILE, formatSha256Sums(manifest.map(({ path, sha256 }) => ({ file: path, sha256 }))), 'sha256sums'));
   const zipStarted = performance.now();
-  const zip = writeReleaseZip(dir, manifest.map((entry) => entry.path), input.site.release);
-  const zipPath = join(dir, zip);
-  manifest.push({ path: zip, table: null, format: 'zip', rows: null, bytes: statSync(zipPath).size, sha256: await sha256OfFile(zipPath) });
+  const zip = writeReleaseZip(dir, manifest.map((entry) => entry.path), input.site.release, limits.file);
+  if (zip) {
+    const zipPath = join(dir, zip);
+    manifest.push({ path: zip, table: null, format: 'zip', rows: null, bytes: statSync(zipPath).size, sha256: await sha256OfFile(zipPath) });
+  }
   if (input.timings) input.timings['publish release ZIP'] = (performance.now() - zipStarted) / 1000;
   return manifest;
+}
+
+/**
+ * A table's written file as published: whole when it fits the part limit; a CSV or Parquet file
+ * over it in parts (file-parts.ts, parquet-parts.ts); a JSON file over it left out (undefined),
+ * since JSON cannot be cut into files that each parse, and the same rows are in the CSV and Parquet.
+ */
+async function publishWithinLimit(dir: string, file: string, format: FileFormat, limit: number): Promise<PackagedFile | undefined> {
+  const path = join(dir, file);
+  const bytes = statSync(path).size;
+  if (bytes <= limit) return { file, format, bytes, sha256: await sha256OfFile(path) };
+  if (format === 'json') {
+    rmSync(path);
+    return undefined;
+  }
+  // The whole CSV's hash is kept: its parts joined give those very bytes. Parquet parts are files
+  // of their own, with no whole file to hash.
+  const sha256 = format === 'csv' ? await sha256OfFile(path) : null;
+  const names = format === 'csv' ? splitCsvFile(dir, file, limit) : await splitParquetFile(dir, file, limit);
+  const parts = [];
+  for (const name of names) parts.push({ file: name, bytes: statSync(join(dir, name)).size, sha256: await sha256OfFile(join(dir, name)) });
+  return { file, format, bytes: parts.reduce((sum, part) => sum + part.bytes, 0), sha256, parts };
 }
 
 /** Every published table with its rows, in the order datapackage.json lists them. */

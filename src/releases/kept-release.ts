@@ -13,14 +13,22 @@
  * ZIP are conveniences of the live release, rebuilt from the same tables, and would triple the size.
  * Every restore checks each file against the kept SHA256SUMS, so a kept release that was edited,
  * or a writer whose bytes drifted, stops the build instead of silently changing an old release.
+ *
+ * A table published in parts (src/publish/file-parts.ts) is kept as its parts. A release kept
+ * before parts existed may hold a table over the part limit: its restored copy is served in parts
+ * like a new one (the CSV's parts joined are the kept bytes, checked first), with its
+ * datapackage.json and SHA256SUMS naming the parts; every number stays as it was.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { KEPT_RELEASES_DIR, REGISTER_FILE, listDataFiles } from '../intake/provenance.ts';
 import { loadSiteConfig } from '../intake/load-site-config.ts';
-import { SHA256SUMS_FILE, formatSha256Sums, parseSha256Sums } from '../publish/sha256sums.ts';
+import { PART_LIMIT_BYTES, partsAmong, splitCsvFile } from '../publish/file-parts.ts';
+import { splitParquetFile } from '../publish/parquet-parts.ts';
+import { SHA256SUMS_FILE, formatSha256Sums, parseSha256Sums, sha256OfFile } from '../publish/sha256sums.ts';
 import type { Release } from '../intake/types.ts';
 
 const SHA256SUMS = SHA256SUMS_FILE;
@@ -108,8 +116,11 @@ export function keepRelease(publishDir: string, dataDir: string, release: Releas
   return dir;
 }
 
-/** Writes a kept release's data files into `outDir`, each checked against its SHA256SUMS. */
-export function restoreKeptData(kept: KeptRelease, outDir: string): string[] {
+/**
+ * Writes a kept release's data files into `outDir`, each checked against its SHA256SUMS, a table
+ * over the part limit in parts (servedInParts); returns the files written.
+ */
+export async function restoreKeptData(kept: KeptRelease, outDir: string, partLimit = PART_LIMIT_BYTES): Promise<string[]> {
   const data = keptDataDir(kept.dir);
   const sha256sums = readFileSync(join(data, SHA256SUMS), 'utf8');
   const files = [...parseSha256Sums(sha256sums).keys()];
@@ -123,23 +134,71 @@ export function restoreKeptData(kept: KeptRelease, outDir: string): string[] {
   }
   writeFileSync(join(outDir, SHA256SUMS), sha256sums);
   verify(outDir, files, sha256sums, `the kept release ${kept.release.version} (${data})`);
-  return files;
+  return servedInParts(outDir, files, partLimit);
+}
+
+interface PackageResource {
+  path: string | string[];
+  format: string;
+  bytes: number;
+  hash?: string;
+  parts?: { path: string; bytes: number; hash: string }[];
+}
+
+/**
+ * A restored release's tables over the part limit, published in parts as src/publish/
+ * write-published.ts does for a new release: the CSV or Parquet file is split, its resource in
+ * datapackage.json gets the parts as `path` (a CSV keeps its `hash`: the parts joined are the kept
+ * bytes), and SHA256SUMS lists the parts instead of the file. Nothing changes when every file fits.
+ */
+async function servedInParts(dir: string, files: readonly string[], limit: number): Promise<string[]> {
+  const large = files.filter((name) => /\.(csv|parquet)$/.test(name) && statSync(join(dir, name)).size > limit);
+  if (large.length === 0) return [...files];
+  const descriptor = JSON.parse(readFileSync(join(dir, DATAPACKAGE), 'utf8')) as { resources: PackageResource[] };
+  const sums = parseSha256Sums(readFileSync(join(dir, SHA256SUMS), 'utf8'));
+  const served = files.filter((name) => !large.includes(name));
+  for (const name of large) {
+    const names = name.endsWith('.csv') ? splitCsvFile(dir, name, limit) : await splitParquetFile(dir, name, limit);
+    const parts = [];
+    for (const part of names) parts.push({ path: part, bytes: statSync(join(dir, part)).size, hash: `sha256:${await sha256OfFile(join(dir, part))}` });
+    for (const part of parts) sums.set(part.path, part.hash.slice('sha256:'.length));
+    sums.delete(name);
+    served.push(...names);
+    const resource = descriptor.resources.find((r) => r.path === name);
+    if (!resource) continue;
+    resource.path = names;
+    resource.bytes = parts.reduce((sum, part) => sum + part.bytes, 0);
+    if (!name.endsWith('.csv')) delete resource.hash;
+    resource.parts = parts;
+  }
+  writeFileSync(join(dir, DATAPACKAGE), `${JSON.stringify(descriptor, null, 2)}\n`);
+  sums.set(DATAPACKAGE, await sha256OfFile(join(dir, DATAPACKAGE)));
+  writeFileSync(join(dir, SHA256SUMS), formatSha256Sums(served.map((file) => ({ file, sha256: sums.get(file) as string }))));
+  return served;
 }
 
 /**
  * The text of one kept table, e.g. the previous release's `indices.csv` (for the revisions),
- * checked against its SHA256SUMS line like every restored file.
+ * checked against its SHA256SUMS line like every restored file; a table kept in parts
+ * (`indices-1.csv`, …) is read from its parts, each checked, joined.
  */
 export function readKeptTable(kept: KeptRelease, name: string): string | undefined {
   const data = keptDataDir(kept.dir);
-  const stored = join(data, GZIPPED.test(name) ? `${name}.gz` : name);
-  if (!existsSync(stored)) return undefined;
-  const raw = readFileSync(stored);
-  const bytes = GZIPPED.test(name) ? gunzipSync(raw) : raw;
-  if (createHash('sha256').update(bytes).digest('hex') !== readSums(join(data, SHA256SUMS)).get(name)) {
-    throw new Error(`the kept release ${kept.release.version} (${data}): ${name} does not match its ${SHA256SUMS} line. ${NEVER_CHANGES}`);
+  const sums = readSums(join(data, SHA256SUMS));
+  const parts = sums.has(name) ? [] : partsAmong((file) => sums.has(file), name);
+  const files = parts.length > 0 ? parts : [name];
+  const texts: Buffer[] = [];
+  for (const file of files) {
+    const stored = join(data, GZIPPED.test(file) ? `${file}.gz` : file);
+    if (!existsSync(stored)) return undefined;
+    const raw = readFileSync(stored);
+    const bytes = GZIPPED.test(file) ? gunzipSync(raw) : raw;
+    if (createHash('sha256').update(bytes).digest('hex') !== sums.get(file)) {
+      throw new Error(`the kept release ${kept.release.version} (${data}): ${file} does not match its ${SHA256SUMS} line. ${NEVER_CHANGES}`);
+    }
+    texts.push(bytes);
   }
-  return bytes.toString('utf8');
+  return Buffer.concat(texts).toString('utf8');
 }
 
 function verify(dir: string, files: readonly string[], sha256sums: string, what = dir): void {

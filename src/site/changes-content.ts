@@ -6,9 +6,8 @@
  * away. Months are left to the file: a month's few questionnaires swing more than the year a
  * report quotes, and would push the years off the page.
  */
-import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ChangeKind } from '../intake/types.ts';
+import { readPublishedCsv } from '../publish/file-parts.ts';
 import { formatNumber, formatPercent, formatPeriod } from './format.ts';
 import type { Lang } from './i18n.ts';
 import { PUBLISHED_DIR, parsePublishedCsv } from './published-data.ts';
@@ -34,10 +33,9 @@ let cached: RevisionRecord[] | undefined;
 /** The rows of this build's revisions.csv; none before a second release exists. */
 export function readRevisions(dir = PUBLISHED_DIR): RevisionRecord[] {
   if (dir === PUBLISHED_DIR && cached) return cached;
-  const path = join(dir, REVISIONS_FILE);
-  const rows = existsSync(path)
-    ? (parsePublishedCsv(readFileSync(path, 'utf8')) as unknown as RevisionRecord[])
-    : [];
+  // Whole or in parts (src/publish/file-parts.ts): a large revision touches every cell.
+  const text = readPublishedCsv(dir, REVISIONS_FILE);
+  const rows = text !== undefined ? (parsePublishedCsv(text) as unknown as RevisionRecord[]) : [];
   if (dir === PUBLISHED_DIR) cached = rows;
   return rows;
 }

@@ -10,6 +10,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { publishedParts } from '../publish/file-parts.ts';
 import { loadRegisters } from '../intake/load-registers.ts';
 import { readStructuredFile, STRUCTURED_EXTENSIONS } from '../intake/read-structured.ts';
 import type { Unit, UnitLevel } from '../intake/types.ts';
@@ -96,7 +97,7 @@ export async function readPlanListings(dir = join(dataDir(), 'plans')): Promise<
 
 /** Yearly periods of the published ranking, oldest first; none before the pipeline has run. */
 export function readRankingYears(): string[] {
-  if (!existsSync(join(PUBLISHED_DIR, 'rankings.csv'))) return [];
+  if (publishedParts(PUBLISHED_DIR, 'rankings.csv').length === 0) return [];
   const years = new Set(publishedData().rankings.map((r) => r.period).filter((p) => /^\d{4}$/.test(p)));
   return [...years].sort();
 }
@@ -122,7 +123,7 @@ export function pageInventory(): Promise<SiteInventory> {
 
 /** Units with a page: see units-with-results.ts; none before the pipeline has run. */
 function unitsWithPublishedResults(listings: UnitListing[]): UnitListing[] {
-  if (!existsSync(join(PUBLISHED_DIR, 'indices.csv'))) return [];
+  if (publishedParts(PUBLISHED_DIR, 'indices.csv').length === 0) return [];
   const data = publishedData();
   const yearlyOverall = (id: string) =>
     data.ofUnit(MAIN_SURVEY, id).filter((r) => r.breakdown === 'all' && r.indicator === 'overall' && /^\d{4}$/.test(r.period));
@@ -151,7 +152,7 @@ async function readInventory(): Promise<SiteInventory> {
   const registers = await loadRegisters(dataDir(), warn);
   const unitListings = unitsWithPublishedResults(unitsWithPages(registers.units));
   const plans = await readPlanListings();
-  const compare = existsSync(join(PUBLISHED_DIR, 'comparisons.csv'))
+  const compare = publishedParts(PUBLISHED_DIR, 'comparisons.csv').length > 0
     ? compareInventoryOf(publishedData().comparisons(MAIN_SURVEY), unitListings)
     : { pairs: [], units: [] };
   const rankingYears = readRankingYears();

@@ -3,9 +3,9 @@
  * engine's in-memory tables: what a page shows is then exactly what a reader can download.
  * Parsed once per build process and indexed for the lookups pages make.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
+import { readPublishedCsv } from '../publish/file-parts.ts';
 import type { ComparisonRow, CoverageRow, ElementRankingRow, IndexRow, IndicatorRow, RankingRow, ReleaseFlag, TargetRow, TrendRow } from '../engine/tables.ts';
 import { rowVersionId } from './unit-versions.ts';
 
@@ -18,13 +18,17 @@ export const PUBLISHED_DIR = join(PUBLIC_DIR, 'data');
 
 type Raw = Record<string, string>;
 
-/** `keepLine` drops data lines before parsing (the header line is always kept). */
-function readCsv(name: string, keepLine?: (line: string) => boolean): Raw[] {
-  const path = join(PUBLISHED_DIR, name);
-  if (!existsSync(path)) {
-    throw new Error(`${path} is missing: run \`npm run data\` first (npm run build does it for you).`);
+/**
+ * A published table's rows, read from its file or, for a table published in parts
+ * (`indices-1.csv`, `indices-2.csv`, …: src/publish/file-parts.ts), from its parts joined.
+ * `keepLine` drops data lines before parsing (the header line is always kept).
+ */
+export function readCsv(name: string, keepLine?: (line: string) => boolean, dir = PUBLISHED_DIR): Raw[] {
+  const text = readPublishedCsv(dir, name);
+  if (text === undefined) {
+    throw new Error(`${join(dir, name)} is missing: run \`npm run data\` first (npm run build does it for you).`);
   }
-  return parsePublishedCsv(readFileSync(path, 'utf8'), keepLine);
+  return parsePublishedCsv(text, keepLine);
 }
 
 /**

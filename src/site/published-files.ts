@@ -8,12 +8,24 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Bilingual } from '../intake/types.ts';
+import { publishedParts } from '../publish/file-parts.ts';
 import { parseSha256Sums } from '../publish/sha256sums.ts';
 import { PUBLISHED_DIR } from './published-data.ts';
 
 export interface PublishedFile {
+  /** The file, or for a file published in parts the table's file name (`indices.csv`). */
   path: string;
   format: string;
+  /** Size; of all the parts together for a file in parts. */
+  bytes: number;
+  /** SHA-256; of the parts joined for a CSV in parts; empty for Parquet in parts. */
+  sha256: string;
+  /** The parts in order, for a file over the part limit (src/publish/file-parts.ts). */
+  parts?: PublishedPart[];
+}
+
+export interface PublishedPart {
+  path: string;
   bytes: number;
   sha256: string;
 }
@@ -45,10 +57,12 @@ export interface PublishedPackage {
 }
 
 interface RawResource {
-  path: string;
+  /** One file, or the parts of a file over the part limit (Frictionless v2 multipart). */
+  path: string | string[];
   format: string;
   bytes: number;
-  hash: string;
+  hash?: string;
+  parts?: { path: string; bytes: number; hash: string }[];
   table: string;
   rows: number;
   title: string;
@@ -90,7 +104,13 @@ export function readPublishedPackage(dir = PUBLISHED_DIR): PublishedPackage {
       };
       tables.set(r.table, table);
     }
-    table.files.push({ path: r.path, format: r.format, bytes: r.bytes, sha256: r.hash.replace(/^sha256:/, '') });
+    const hex = (hash: string | undefined) => (hash ?? '').replace(/^sha256:/, '');
+    if (Array.isArray(r.path)) {
+      const parts = (r.parts ?? []).map((part) => ({ path: part.path, bytes: part.bytes, sha256: hex(part.hash) }));
+      table.files.push({ path: `${r.table}.${r.format}`, format: r.format, bytes: r.bytes, sha256: hex(r.hash), parts });
+    } else {
+      table.files.push({ path: r.path, format: r.format, bytes: r.bytes, sha256: hex(r.hash) });
+    }
   }
   const licence = descriptor.licenses[0] ?? { name: '', path: '', title: '' };
   const sums = join(dir, SHA256SUMS);
@@ -140,4 +160,13 @@ export function publishedXlsx(table: string, lang: 'vi' | 'en', sums: Map<string
 export function publishedZip(version: string, dir = PUBLISHED_DIR): { path: string; bytes: number } | null {
   const path = `sipas-${version}.zip`;
   return existsSync(join(dir, path)) ? { path, bytes: statSync(join(dir, path)).size } : null;
+}
+
+/**
+ * Site paths of a published table's file for a page's download link: `/data/<file>`, or one per
+ * part for a table published in parts (src/publish/file-parts.ts: `/data/comparisons-1.csv`, …).
+ */
+export function publishedFilePaths(file: string, dir = PUBLISHED_DIR): string[] {
+  const parts = publishedParts(dir, file);
+  return (parts.length > 0 ? parts : [file]).map((name) => `/data/${name}`);
 }

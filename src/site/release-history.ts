@@ -4,9 +4,8 @@
  * for the "in every release" table at the foot of a unit page. A frozen copy's build sees only
  * its own release: its data folder is the kept inputs, which hold no releases/.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Release } from '../intake/types.ts';
+import { readPublishedCsv } from '../publish/file-parts.ts';
 import { listKeptReleases, readKeptTable, type KeptRelease } from '../releases/kept-release.ts';
 import { PUBLISHED_DIR, parsePublishedCsv } from './published-data.ts';
 import { dataDir, siteConfig } from './site-config.ts';
@@ -56,7 +55,7 @@ const numbersByRelease = new Map<string, Map<string, ReleaseNumber>>();
 
 function tableText(release: SiteRelease, name: string): string | undefined {
   if (release.kept) return readKeptTable(release.kept, name);
-  return readFileSync(join(PUBLISHED_DIR, name), 'utf8');
+  return readPublishedCsv(PUBLISHED_DIR, name);
 }
 
 function releaseNumbers(release: SiteRelease): Map<string, ReleaseNumber> {

@@ -17,6 +17,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, test } from 'vitest';
 import { launchChromium } from './chromium.ts';
 import { DIST } from './site-pages.ts';
+import { readPublishedCsv } from '../../src/publish/file-parts.ts';
 import { resolveFile, serveStatic, type RunningServer } from './static-server.ts';
 
 type Row = Record<string, string>;
@@ -27,7 +28,8 @@ function readCsv(path: string): Row[] {
   return Papa.parse<Row>(text, { header: true, skipEmptyLines: true }).data;
 }
 
-const INDICES = readCsv(join(process.cwd(), 'public', 'data', 'indices.csv'));
+// Whole or in parts (src/publish/file-parts.ts: indices.csv is over 24 MiB on the bundled data).
+const INDICES = Papa.parse<Row>((readPublishedCsv(join(process.cwd(), 'public', 'data'), 'indices.csv') ?? '').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
 
 /** The published overall row of the main survey for a unit version and year. */
 function overall(code: string, validFrom: string, period: string): Row {

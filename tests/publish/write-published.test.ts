@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { neutraliseFormula } from '../../src/publish/csv.ts';
 import { indicesSchema, trendsSchema, type FieldType } from '../../src/publish/schemas.ts';
 import { TableWriterThread } from '../../src/publish/table-worker.ts';
 import { writePublished, type ManifestEntry } from '../../src/publish/write-published.ts';
+import { readCsv } from '../../src/site/published-data.ts';
 import { publishInput } from '../fixtures/publish/fixture.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'publish-test-'));
@@ -409,3 +411,78 @@ describe('determinism and atomic replacement', () => {
     await expect(writePublished(join(work, 'hdr'), bad)).rejects.toThrow(/expects response_id,date,unit_code,agency_code,field,channel,respondent_type,TC1,TC2\./);
   });
 });
+
+describe('tables over the part limit (file-parts.ts)', () => {
+  const dir = join(work, 'parts');
+  const PART = 64 * 1024;
+  let partsManifest: ManifestEntry[];
+  beforeAll(async () => {
+    const input = publishInput();
+    const first = input.tables.indices[0]!;
+    // 2,000 cells of about 100 bytes: some 200 KB of CSV, over a part limit of 64 KiB.
+    input.tables.indices = Array.from({ length: 2000 }, (_, i) => ({ ...first, unit_code: String(10000 + i) }));
+    input.limits = { part: PART, file: 100 * 1024 };
+    partsManifest = await writePublished(dir, input);
+  });
+  const partNames = () => readdirSync(dir).filter((f) => /^indices-\d+\.csv$/.test(f)).sort((a, b) => Number(/\d+/.exec(a)) - Number(/\d+/.exec(b)));
+
+  it('writes the CSV as parts within the limit whose bytes joined are the table: BOM and header in the first only', () => {
+    const names = partNames();
+    expect(existsSync(join(dir, 'indices.csv'))).toBe(false);
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    expect(names).toEqual(names.map((_, i) => `indices-${i + 1}.csv`));
+    const parts = names.map((name) => readFileSync(join(dir, name)));
+    for (const part of parts) expect(part.length).toBeLessThanOrEqual(PART);
+    // Every part but the last is full to within one row of the limit.
+    for (const part of parts.slice(0, -1)) expect(part.length).toBeGreaterThan(PART - 200);
+    expect(parts[0]!.toString('utf8').startsWith('\uFEFFsurvey,period,unit_code,')).toBe(true);
+    for (const part of parts.slice(1)) expect(part.toString('utf8').startsWith('sipas,2024,')).toBe(true);
+    const whole = Buffer.concat(parts).toString('utf8');
+    const lines = whole.replace(/^\uFEFF/, '').split('\n');
+    expect(lines).toHaveLength(2002); // header, 2,000 rows, and the empty string after the last line break
+    expect(lines[1]).toBe('sipas,2024,10000,all,*,overall,overall,512,,83.94,80.13,87.75,ok,1.01,2004-01-01,direct,');
+    expect(lines[2000]).toBe('sipas,2024,11999,all,*,overall,overall,512,,83.94,80.13,87.75,ok,1.01,2004-01-01,direct,');
+    // A table within the limit keeps its single name.
+    expect(existsSync(join(dir, 'rankings.csv'))).toBe(true);
+    expect(existsSync(join(dir, 'indices.parquet'))).toBe(true);
+  });
+
+  it('lists the parts as one resource (path = the parts), with the joined hash and each part in SHA256SUMS', async () => {
+    const pkg = datapackageOf(dir);
+    const resource = pkg.resources.find((r) => r.name === 'indices-csv') as unknown as {
+      path: string[]; bytes: number; hash: string; rows: number; parts: { path: string; bytes: number; hash: string }[];
+    };
+    const names = partNames();
+    expect(resource.path).toEqual(names);
+    expect(resource.rows).toBe(2000);
+    const joined = Buffer.concat(names.map((name) => readFileSync(join(dir, name))));
+    expect(resource.bytes).toBe(joined.length);
+    expect(resource.hash).toBe(`sha256:${createHash('sha256').update(joined).digest('hex')}`);
+    expect(resource.parts.map((p) => p.path)).toEqual(names);
+    expect(await checkDataPackage(pkg, { dir, verifyHashes: true })).toEqual([]);
+    const check = spawnSync('sha256sum', ['-c', '--strict', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' });
+    expect(check.status).toBe(0);
+    for (const name of names) expect(check.stdout).toContain(`${name}: OK`);
+    expect(partsManifest.filter((m) => m.partOf === 'indices.csv').map((m) => m.path)).toEqual(names);
+  });
+
+  it('writes no XLSX for a table in parts, and no release ZIP over the file limit', () => {
+    const files = readdirSync(dir);
+    expect(files).not.toContain('indices.xlsx');
+    expect(files).not.toContain('indices.en.xlsx');
+    expect(files).toContain('rankings.xlsx');
+    expect(files.some((f) => f.endsWith('.zip'))).toBe(false);
+    expect(partsManifest.some((m) => m.format === 'zip')).toBe(false);
+  });
+
+  it('is read back by the pages from its parts (published-data.ts readCsv)', () => {
+    const rows = readCsv('indices.csv', undefined, dir);
+    expect(rows).toHaveLength(2000);
+    expect(rows.map((r) => r.unit_code)).toEqual(Array.from({ length: 2000 }, (_, i) => String(10000 + i)));
+    expect(rows[1999]).toMatchObject({ value: '83.94', status: 'ok', flag: '' });
+  });
+});
+
+function datapackageOf(folder: string) {
+  return JSON.parse(readFileSync(join(folder, 'datapackage.json'), 'utf8')) as { resources: PackageResource[] } & Record<string, unknown>;
+}

@@ -9,7 +9,7 @@
  *   carry the banner; the live pages cite the frozen copy of 2026.2.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
@@ -23,7 +23,20 @@ const DATA = join(ROOT, 'public', 'data');
 const KEPT = join(ROOT, 'data', 'releases', '2026.1', 'data');
 type Row = Record<string, string>;
 const parse = (text: string): Row[] => Papa.parse<Row>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
-const current = (file: string) => readFileSync(join(DATA, file), 'utf8');
+/**
+ * A published table's parts in `dir` (`indices-1.csv`, `indices-2.csv`, …: src/publish/file-parts.ts),
+ * in part order; none when the table is one file.
+ */
+const partsOf = (dir: string, file: string): string[] => {
+  const [stem, ext] = [file.replace(/\.[a-z]+$/, ''), file.slice(file.lastIndexOf('.'))];
+  const pattern = new RegExp(`^${stem.replace(/[.-]/g, '\\$&')}-(\\d+)\\${ext}$`);
+  return readdirSync(dir).filter((f) => pattern.test(f)).sort((a, b) => Number(pattern.exec(a)?.[1]) - Number(pattern.exec(b)?.[1]));
+};
+/** A table of public/data, whole or joined from its parts. */
+const current = (file: string) => {
+  const parts = existsSync(join(DATA, file)) ? [file] : partsOf(DATA, file);
+  return Buffer.concat(parts.map((part) => readFileSync(join(DATA, part)))).toString('utf8');
+};
 const kept = (file: string) => gunzipSync(readFileSync(join(KEPT, `${file}.gz`))).toString('utf8');
 const page = (path: string) => parseHTML(readFileSync(join(DIST, path, 'index.html'), 'utf8')).document;
 
@@ -102,9 +115,38 @@ describe('the frozen copies', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.xlsx') || f.endsWith('.zip'))).toEqual([]);
   });
 
-  test('release 2026.1 serves what data/releases/2026.1 keeps, byte for byte', () => {
-    expect(readFileSync(join(DIST, 'phat-hanh', '2026.1', 'data', 'SHA256SUMS'), 'utf8')).toBe(readFileSync(join(KEPT, 'SHA256SUMS'), 'utf8'));
-    expect(readFileSync(join(DIST, 'phat-hanh', '2026.1', 'data', 'rankings.csv'), 'utf8')).toBe(kept('rankings.csv'));
+  test('release 2026.1 serves what data/releases/2026.1 keeps, byte for byte, a table over 24 MiB in parts', () => {
+    const dir = join(DIST, 'phat-hanh', '2026.1', 'data');
+    const served = new Map(readFileSync(join(dir, 'SHA256SUMS'), 'utf8').trim().split('\n').map((line) => [line.slice(66), line.slice(0, 64)]));
+    const keptLines = readFileSync(join(KEPT, 'SHA256SUMS'), 'utf8').trim().split('\n').map((line) => [line.slice(66), line.slice(0, 64)] as const);
+    const inParts: string[] = [];
+    for (const [name, hash] of keptLines) {
+      if (name === 'datapackage.json') continue;
+      if (served.has(name)) {
+        expect(served.get(name), name).toBe(hash);
+        continue;
+      }
+      // Kept whole, served in parts: the parts joined are the kept bytes.
+      const parts = partsOf(dir, name);
+      expect(parts.length, name).toBeGreaterThan(1);
+      for (const part of parts) expect(statSync(join(dir, part)).size).toBeLessThanOrEqual(24 * 1024 * 1024);
+      const joined = Buffer.concat(parts.map((part) => readFileSync(join(dir, part))));
+      expect(createHash('sha256').update(joined).digest('hex'), name).toBe(hash);
+      inParts.push(name);
+    }
+    // indices.csv (46.5 MB) and trends.csv (39.6 MB) of 2026.1 are over the limit.
+    expect(inParts.sort()).toEqual(['indices.csv', 'trends.csv']);
+    expect(readFileSync(join(dir, 'rankings.csv'), 'utf8')).toBe(kept('rankings.csv'));
+    // The served datapackage.json is the kept one with the parts as the tables' paths.
+    const resources = (text: string) => (JSON.parse(text) as { resources: Record<string, unknown>[] }).resources;
+    const keptResources = resources(kept('datapackage.json'));
+    const servedResources = resources(readFileSync(join(dir, 'datapackage.json'), 'utf8'));
+    expect(servedResources.map((r) => r.name)).toEqual(keptResources.map((r) => r.name));
+    servedResources.forEach((r, i) => {
+      const k = keptResources[i] as Record<string, unknown>;
+      if (!inParts.includes(k.path as string)) expect(r).toEqual(k);
+      else expect({ ...r, path: k.path, parts: undefined }).toEqual({ ...k, parts: undefined });
+    });
   });
 
   test('2026.1 says a newer release exists and links to the live page; 2026.2 says it is frozen', () => {

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readPublishedPackage, readQuarantineSummary } from '../../src/site/published-files.ts';
+import { publishedFilePaths, readPublishedPackage, readQuarantineSummary } from '../../src/site/published-files.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'published-files-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,6 +40,45 @@ describe('readPublishedPackage', () => {
 
   it('says how to make the files when the package is missing', () => {
     expect(() => readPublishedPackage(join(dir, 'nowhere'))).toThrow(/npm run data/);
+  });
+});
+
+describe('a table published in parts (src/publish/file-parts.ts)', () => {
+  const parted = mkdtempSync(join(tmpdir(), 'published-parts-'));
+  afterAll(() => rmSync(parted, { recursive: true, force: true }));
+
+  it('reads a multipart resource as the table file with its parts, each with its size and hash', () => {
+    writeFileSync(
+      join(parted, 'datapackage.json'),
+      JSON.stringify({
+        version: '2026.2',
+        licenses: [],
+        resources: [
+          {
+            ...resource('indices', 'csv', 300),
+            path: ['indices-1.csv', 'indices-2.csv'],
+            hash: 'sha256:whole',
+            parts: [{ path: 'indices-1.csv', bytes: 200, hash: 'sha256:one' }, { path: 'indices-2.csv', bytes: 100, hash: 'sha256:two' }],
+          },
+          { ...resource('indices', 'parquet', 90), hash: undefined, path: ['indices-1.parquet'], parts: [{ path: 'indices-1.parquet', bytes: 90, hash: 'sha256:p' }] },
+        ],
+      }),
+    );
+    const [indices] = readPublishedPackage(parted).tables;
+    expect(indices?.files).toEqual([
+      { path: 'indices.csv', format: 'csv', bytes: 300, sha256: 'whole', parts: [{ path: 'indices-1.csv', bytes: 200, sha256: 'one' }, { path: 'indices-2.csv', bytes: 100, sha256: 'two' }] },
+      { path: 'indices.parquet', format: 'parquet', bytes: 90, sha256: '', parts: [{ path: 'indices-1.parquet', bytes: 90, sha256: 'p' }] },
+    ]);
+  });
+
+  it('links each part of a table in parts, and the table file otherwise', () => {
+    writeFileSync(join(parted, 'comparisons-1.csv'), 'a\n');
+    writeFileSync(join(parted, 'comparisons-2.csv'), 'b\n');
+    writeFileSync(join(parted, 'targets.csv'), 'c\n');
+    expect(publishedFilePaths('comparisons.csv', parted)).toEqual(['/data/comparisons-1.csv', '/data/comparisons-2.csv']);
+    expect(publishedFilePaths('targets.csv', parted)).toEqual(['/data/targets.csv']);
+    // Before the data step has run, the link still names the table's file.
+    expect(publishedFilePaths('revisions.csv', parted)).toEqual(['/data/revisions.csv']);
   });
 });
 
