@@ -213,6 +213,16 @@ describe('the home pages of a small national site', () => {
       for (const code of PROVINCE_CODES) expect(text).toContain(nameIn(code, lang));
     });
   }
+
+  // Fewer than 10 provinces get no funnel plot, and the site has no plan to focus on: the lead
+  // must still not deny the ranking the page shows below it.
+  it('the home page does not say there is nothing to rank when the provinces are ranked', () => {
+    expect(rankings.some((r) => r.period === YEAR && r.unit_level === 'province' && r.status === 'ranked')).toBe(true);
+    const vi = page(pathOf({ key: 'home' }, 'vi')).querySelector('main')?.textContent ?? '';
+    const en = page(pathOf({ key: 'home' }, 'en')).querySelector('main')?.textContent ?? '';
+    expect(vi).not.toContain('Chưa có kết quả khảo sát để xếp hạng');
+    expect(en).not.toContain('There are no survey results to rank yet');
+  });
 });
 
 describe('the unit pages of a small national site', () => {
