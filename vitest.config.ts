@@ -11,6 +11,7 @@ const SITE_TESTS = [
   'tests/site/built-trends.test.ts',
   'tests/site/built-releases.test.ts',
   'tests/site/frozen-stable.test.ts',
+  'tests/site/national-small.test.ts',
 ];
 
 export default defineConfig({

@@ -66,7 +66,9 @@ async function buildHomeContent(): Promise<HomeContent> {
   const provincePage = provinceListing ? await unitContent(provinceListing) : undefined;
   let earlierMap: HomeContent['earlierMap'];
   for (const y of [...inventory.rankingYears].reverse()) {
-    const earlier = (await rankingContent(y)).groups.find((g) => g.level !== group?.level && g.partYear === null);
+    // A group with a page of its own (a national site's communes within each province) is no
+    // earlier map: it sits below the shown group, in the same years.
+    const earlier = (await rankingContent(y)).groups.find((g) => !g.ownPage && g.level !== group?.level && g.partYear === null);
     if (group && earlier) {
       earlierMap = { year: y, level: earlier.level };
       break;
