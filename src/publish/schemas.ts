@@ -643,7 +643,7 @@ export const agenciesSchema: TypedTableSchema<Agency> = {
   checkPrimaryKey: true,
   primaryKey: ['code', 'valid_from'],
   fields: [
-    { name: 'code', type: 'string', required: true, description_vi: 'Mã cơ quan (ví dụ 585-MC: bộ phận một cửa huyện 585)', description_en: 'Agency code (e.g. 585-MC: one-stop shop of district 585)' },
+    { name: 'code', type: 'string', required: true, description_vi: 'Mã cơ quan, như trong agencies.csv (ví dụ <mã đơn vị>-MC: bộ phận một cửa của đơn vị đó)', description_en: 'Agency code, as in agencies.csv (e.g. <unit code>-MC: the one-stop shop of that unit)' },
     nameVi,
     nameEn,
     { ...unitCode, description_vi: 'Mã đơn vị hành chính của cơ quan', description_en: 'Administrative unit of the agency' },

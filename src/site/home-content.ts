@@ -42,7 +42,7 @@ export interface HomeContent {
    * year, once the communes of the new Khánh Hòa lead): kept one click away. Undefined when the
    * latest ranking is on the only map there is.
    */
-  earlierMap: { year: string; level: string } | undefined;
+  earlierMap: { year: string; level: string; parent: { code: string; valid_from: string } } | undefined;
 }
 
 let cached: Promise<HomeContent> | undefined;
@@ -70,7 +70,7 @@ async function buildHomeContent(): Promise<HomeContent> {
     // earlier map: it sits below the shown group, in the same years.
     const earlier = (await rankingContent(y)).groups.find((g) => !g.ownPage && g.level !== group?.level && g.partYear === null);
     if (group && earlier) {
-      earlierMap = { year: y, level: earlier.level };
+      earlierMap = { year: y, level: earlier.level, parent: earlier.parent };
       break;
     }
   }

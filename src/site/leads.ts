@@ -58,14 +58,31 @@ export function funnelLead(
   province: string,
   classes: readonly ('above' | 'below' | 'consistent' | null)[],
   lang: Lang,
+  /** What the funnel is centred on: the province (the default), or on a national site the whole country. */
+  reference: 'province' | 'country' = 'province',
 ): string {
+  const country = reference === 'country';
+  const whole = lang === 'vi' ? (country ? 'cả nước' : 'toàn tỉnh') : country ? 'the whole country' : 'the province';
+  const of = country ? (lang === 'vi' ? 'cả nước' : 'the country') : province;
   const count = (c: 'above' | 'below' | 'consistent' | null) => formatNumber(classes.filter((x) => x === c).length, lang);
   const total = formatNumber(classes.length, lang);
   const few = classes.filter((x) => x === null).length;
   const fewText = few === 0 ? '' : lang === 'vi' ? `, ${formatNumber(few, lang)} có quá ít phản hồi` : `, ${formatNumber(few, lang)} have too few responses`;
   return lang === 'vi'
-    ? `Năm ${year}, trong ${total} ${units} của ${province}, ${count('above')} có tỷ lệ hài lòng cao hơn rõ so với toàn tỉnh và ${count('below')} thấp hơn rõ; ${count('consistent')} phù hợp với toàn tỉnh${fewText}.`
-    : `In ${year}, of the ${total} ${units} of ${province}, ${count('above')} are clearly above the province in satisfaction and ${count('below')} clearly below; ${count('consistent')} are consistent with the province${fewText}.`;
+    ? `Năm ${year}, trong ${total} ${units} của ${of}, ${count('above')} có tỷ lệ hài lòng cao hơn rõ so với ${whole} và ${count('below')} thấp hơn rõ; ${count('consistent')} phù hợp với ${whole}${fewText}.`
+    : `In ${year}, of the ${total} ${units} of ${of}, ${count('above')} are clearly above ${whole} in satisfaction and ${count('below')} clearly below; ${count('consistent')} are consistent with ${whole}${fewText}.`;
+}
+
+/** "Năm 2026, 3 tỉnh, thành phố được xếp hạng; cao nhất là Thành phố Hà Nội (88,12 %)." For a ranking too small for a funnel plot. */
+export function topOfRankingLead(year: string, units: string, rows: readonly RankingRow[], name: (code: string) => string, lang: Lang): string {
+  const ranked = rows.filter((r) => r.status === 'ranked' && r.rank !== null);
+  const top = ranked.filter((r) => r.rank === 1);
+  const count = formatNumber(ranked.length, lang);
+  if (top.length === 0) return lang === 'vi' ? `Năm ${year}, chưa ${units} nào đủ người trả lời để xếp hạng.` : `In ${year}, no ${units} had enough respondents to be ranked.`;
+  const leaders = top.map((r) => `${name(r.unit_code)} (${formatPercent(r.value, lang)})`).join(lang === 'vi' ? ' và ' : ' and ');
+  return lang === 'vi'
+    ? `Năm ${year}, ${count} ${units} được xếp hạng; cao nhất là ${leaders}.`
+    : `In ${year}, ${count} ${units} are ranked; the highest is ${leaders}.`;
 }
 
 const estimate = (row: IndexRow, lang: Lang): string => `${formatPercent(row.value, lang)}, ${CHART_WORDS[lang].n(row.n)}`;

@@ -61,3 +61,18 @@ export function provinceSources(registers: Registers, province: Unit): { merged:
   const earlier = registers.unitVersions(province.code).filter((v) => v.valid_to !== null && v.valid_to < province.valid_from).at(-1) ?? null;
   return { merged: [...merged.values()], earlierVersion: earlier };
 }
+
+/**
+ * The province version an ended province's communes went to (crosswalk-2025.csv): Khánh Hòa for
+ * Ninh Thuận; null when the crosswalk does not say.
+ */
+export function provinceMergedInto(registers: Registers, province: Unit): Unit | null {
+  for (const link of registers.crosswalk) {
+    if (link.old.valid_to === null) continue;
+    const old = registers.ancestorsOn(link.old.code, link.old.valid_to).find((a) => a.level === 'province');
+    if (!old || !sameVersion(old, province)) continue;
+    const next = registers.ancestorsOn(link.new.code, link.new.valid_from).find((a) => a.level === 'province');
+    if (next && next.code !== province.code) return next;
+  }
+  return null;
+}

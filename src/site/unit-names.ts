@@ -85,3 +85,18 @@ export function breakdownValueName(registers: Registers, breakdown: string, valu
       return lang === 'vi' ? 'Tất cả' : 'All';
   }
 }
+
+/** The Vietnamese words that begin a unit's name and say what kind of unit it is. */
+const KIND_WORDS = ['Thành phố', 'Thị trấn', 'Thị xã', 'Đặc khu', 'Tỉnh', 'Huyện', 'Quận', 'Phường', 'Xã'];
+
+/** A name as it reads inside a Vietnamese sentence: "Tỉnh Khánh Hòa" → "tỉnh Khánh Hòa". */
+export function nameInSentence(name: string): string {
+  return KIND_WORDS.some((word) => name.startsWith(`${word} `)) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
+
+/** A name without its kind word: "Tỉnh Khánh Hòa" → "Khánh Hòa"; "Khánh Hòa Province" → "Khánh Hòa". */
+export function bareName(name: string): string {
+  const word = KIND_WORDS.find((w) => name.startsWith(`${w} `));
+  if (word) return name.slice(word.length + 1);
+  return name.replace(/ (Province|City|District|Commune|Ward|Township|Special Zone)$/, '');
+}

@@ -45,12 +45,13 @@ describe('unit and agency rows', () => {
     expect(communeNameEn(byCode.get('22810')!)).toBe('Ninh Sơn Commune');
   });
 
-  it('the whole country: 3,355 units from 2025-07-01, communes under their province; 7 offices a province, 3 a commune', () => {
+  it('the whole country: the country, 34 provinces below it and 3,321 communes below them, from 2025-07-01; 7 offices a province, 3 a commune', () => {
     const units = nationalUnitRows(selectUnits(reference, { seed: 1 }));
-    expect(units).toHaveLength(3355);
+    expect(units).toHaveLength(1 + 34 + 3321);
+    expect(units[0]).toMatchObject({ code: 'VN', level: 'country', parent_code: '', name_vi: 'Cả nước' });
     expect(units.every((u) => u.valid_from === '2025-07-01' && u.valid_to === '')).toBe(true);
     expect(units.find((u) => u.code === '00070')).toMatchObject({ level: 'commune', parent_code: '01', name_vi: 'Phường Hoàn Kiếm' });
-    expect(units.filter((u) => u.level === 'province').every((u) => u.parent_code === '')).toBe(true);
+    expect(units.filter((u) => u.level === 'province').every((u) => u.parent_code === 'VN')).toBe(true);
     const agencies = nationalAgencyRows(units);
     expect(agencies).toHaveLength(34 * 7 + 3321 * 3);
     expect(agencies.find((a) => a.code === '04-TTPV')?.name_vi).toBe('Trung tâm Phục vụ hành chính công tỉnh Cao Bằng');

@@ -13,7 +13,9 @@ describe('chartId', () => {
     expect(chartId('trend', 'sipas', '585', 'year')).toBe('trend-sipas-585-year');
     expect(chartId('rank', 'target', 'kh-95-2024', 'sipas-rank')).toBe('rank-target-kh-95-2024-sipas-rank');
     expect(() => chartId('targets', 'sipas-fields:dat-dai')).toThrow(/lower-case letters/);
-    expect(() => chartId('Ranking', '2024')).toThrow();
+    // The whole country's code is letters: ids are lower case, so VN names the file trend-sipas-vn-year.
+    expect(chartId('trend', 'sipas', 'VN', 'year')).toBe('trend-sipas-vn-year');
+    expect(() => chartId('Ranking', '2024_x')).toThrow();
     expect(() => chartId('trend', '')).toThrow();
   });
 });

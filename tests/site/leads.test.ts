@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RankingRow } from '../../src/engine/tables.ts';
-import { rankLead, weakestLead } from '../../src/site/leads.ts';
+import { funnelLead, rankLead, topOfRankingLead, weakestLead } from '../../src/site/leads.ts';
 import { RANKINGS_2024 } from '../charts/fixtures.ts';
 import { cell } from './published-fixture.ts';
 
@@ -43,5 +43,26 @@ describe('weakestLead', () => {
       'In 2024, the lowest element of X is Tiếp nhận góp ý (79.30%, n = 402); no procedure field has enough responses to compare.',
     );
     expect(weakestLead('X', '2024', undefined, undefined, name, 'en')).toBe('In 2024, X has too few responses to tell which element pulls its index down.');
+  });
+});
+
+describe('the leads of a national site', () => {
+  it('counts the funnel verdicts against the whole country', () => {
+    expect(funnelLead('2026', 'tỉnh, thành phố', 'Cả nước', ['above', 'below', 'consistent', 'consistent', null], 'vi', 'country')).toBe(
+      'Năm 2026, trong 5 tỉnh, thành phố của cả nước, 1 có tỷ lệ hài lòng cao hơn rõ so với cả nước và 1 thấp hơn rõ; 2 phù hợp với cả nước, 1 có quá ít phản hồi.',
+    );
+    expect(funnelLead('2026', 'provinces and cities', 'Viet Nam', ['above', 'consistent'], 'en', 'country')).toBe(
+      'In 2026, of the 2 provinces and cities of the country, 1 are clearly above the whole country in satisfaction and 0 clearly below; 1 are consistent with the whole country.',
+    );
+  });
+
+  it('names the top of a ranking too small for a funnel plot, ties included', () => {
+    const row = (unit_code: string, rank: number | null, value: number) => ({ unit_code, rank, value, status: rank === null ? 'not_ranked' : 'ranked' }) as RankingRow;
+    const names: Record<string, string> = { '01': 'Thành phố Hà Nội', '56': 'Tỉnh Khánh Hòa', '79': 'Thành phố Hồ Chí Minh' };
+    const rows = [row('01', 1, 88.125), row('79', 1, 88.125), row('56', null, 70)];
+    expect(topOfRankingLead('2026', 'tỉnh, thành phố', rows, (c) => names[c] ?? c, 'vi')).toBe(
+      'Năm 2026, 2 tỉnh, thành phố được xếp hạng; cao nhất là Thành phố Hà Nội (88,13\u00a0%) và Thành phố Hồ Chí Minh (88,13\u00a0%).',
+    );
+    expect(topOfRankingLead('2026', 'provinces and cities', [row('56', null, 70)], (c) => names[c] ?? c, 'en')).toBe('In 2026, no provinces and cities had enough respondents to be ranked.');
   });
 });
