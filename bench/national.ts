@@ -196,7 +196,7 @@ export function runNational(options: NationalOptions): string {
   // (SIPAS_PAGE_SHARDS, scripts/build-pages.ts). GNU time's peak is that of the largest process.
   const pages = timedRun(['scripts/build-pages.ts'], {
     DATA_DIR: dirs.data, SIPAS_PUBLIC_DIR: dirs.public, SIPAS_OUT_DIR: dirs.dist, SIPAS_CACHE_DIR: dirs.cache, ASTRO_TELEMETRY_DISABLED: '1',
-    SIPAS_PAGE_SHARDS: String(pageShards), NODE_OPTIONS: '--max-semi-space-size=64',
+    SIPAS_PAGE_SHARDS: String(pageShards), NODE_OPTIONS: '--max-semi-space-size=64 --max-old-space-size=6144',
   }, join(base, 'pages.log'));
 
   const pageTimes = parsePageTimes(readFileSync(join(base, 'pages.log'), 'utf8'));
