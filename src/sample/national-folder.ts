@@ -6,10 +6,9 @@
  * against each other and each province's communes against each other, seeded responses, and the
  * provenance register. The folder is generated, never committed.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Papa from 'papaparse';
-import { refreshRegister } from '../intake/provenance.ts';
+import { readRegister, refreshRegister, REGISTER_COLUMNS } from '../intake/provenance.ts';
 import type { GenerateOptions } from './cli-options.ts';
 import { csvCell } from './csv-file.ts';
 import { generateSampleSet } from './generate-sample-set.ts';
@@ -156,10 +155,8 @@ export function writeNationalFolder(options: GenerateOptions, log: (line: string
 /** The bundled provenance rows of the files copied unchanged (fields, instruments, official figures). */
 function readBundledRecords(dataDir: string, surveys: readonly string[]): string {
   const copied = (path: string) => path === 'fields.csv' || path.startsWith('published/') || surveys.some((s) => path === `surveys/${s}/survey.json`);
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(join(dataDir, 'provenance.csv'), 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
-  const columns = ['path', 'producer', 'date', 'licence', 'sha256', 'source_ids', 'note'];
-  return parsed.data
-    .filter((row) => copied(row.path ?? ''))
-    .map((row) => `${columns.map((column) => csvCell(row[column] ?? '')).join(',')}\n`)
+  return (readRegister(dataDir)?.entries ?? [])
+    .filter(({ record }) => copied(record.path))
+    .map(({ record }) => `${REGISTER_COLUMNS.map((column) => csvCell(record[column] ?? '')).join(',')}\n`)
     .join('');
 }
